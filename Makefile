@@ -1,0 +1,35 @@
+# Two commands for a newcomer: `make serve` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+# Silences Material's end-of-life banner (it is not a build warning).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test update-outputs clean
+
+serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000 (Spanish) and /en/ (English)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(INSTALLED)  ## the static site, into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, and the strict build
+	$(BIN)/pytest
+
+update-outputs: $(INSTALLED)  ## rewrite every output block from a real run
+	$(BIN)/python -m tools.outputs
+	$(BIN)/python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
+
+# torch==2.13.0 for CPU is on our machines' disk for Python 3.11 only; another Python would
+# make pip download a multi-GB CUDA build, so refuse it with a clear message instead.
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+		{ echo "error: Python 3.11 is required; run: make PYTHON=/path/to/python3.11 $(MAKECMDGOALS)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip==26.3"
+	$(BIN)/python -m pip install --quiet --group dev
+	touch $@
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

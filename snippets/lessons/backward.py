@@ -1,0 +1,26 @@
+"""backward() on a scalar and x.grad: docs/es/lessons/backward.md, docs/en/lessons/backward.md."""
+
+# --8<-- [start:setup]
+import torch
+
+torch.manual_seed(0)
+x = torch.randn(3, requires_grad=True)
+y = x + 2
+z = y * y * 2
+z = z.mean()
+print(z)
+# --8<-- [end:setup]
+
+# --8<-- [start:grad-before]
+print(x.grad)
+# --8<-- [end:grad-before]
+
+# --8<-- [start:backward]
+z.backward()
+print(x.grad)
+# --8<-- [end:backward]
+
+# --8<-- [start:by-hand]
+print(4 * (x + 2) / 3)
+print(torch.allclose(x.grad, 4 * (x + 2) / 3))
+# --8<-- [end:by-hand]

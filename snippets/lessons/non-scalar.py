@@ -1,0 +1,42 @@
+"""Non-scalar outputs and backward(v): docs/es/lessons/non-scalar.md, docs/en/lessons/non-scalar.md."""
+
+# --8<-- [start:setup]
+import torch
+
+torch.manual_seed(0)
+x = torch.randn(3, requires_grad=True)
+y = x + 2
+(y * y * 2).mean().backward()
+first_grad = x.grad.clone()
+print(first_grad)
+# --8<-- [end:setup]
+
+# --8<-- [start:non-scalar]
+z = y * y * 2
+print(z)
+# --8<-- [end:non-scalar]
+
+# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:implicit-error]
+    z.backward()
+    # --8<-- [end:implicit-error]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
+# --8<-- [start:backward-v]
+v = torch.tensor([0.1, 1.0, 0.0001], dtype=torch.float32)
+z.backward(v)
+print(x.grad)
+# --8<-- [end:backward-v]
+
+# --8<-- [start:accumulated]
+print(x.grad - first_grad)
+print(torch.allclose(x.grad - first_grad, 4 * y * v))
+# --8<-- [end:accumulated]
+
+# --8<-- [start:jacobian]
+jacobian = torch.autograd.functional.jacobian(lambda t: (t + 2) * (t + 2) * 2, x)
+print(jacobian)
+print(v @ jacobian)
+# --8<-- [end:jacobian]

@@ -1,0 +1,100 @@
+"""Spanish and English pages mirror each other, and each page mirrors its snippet module."""
+
+from pathlib import Path
+
+import pytest
+
+from tools.pages import DOCS, ROOT, Expander, lesson_pages, parse_page
+from tools.parity import (
+    anchor_problems, layout_problems, missing_pages, parity_problems, unused_sections,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SPANISH = sorted((DOCS / "es").rglob("*.md"))
+
+
+def test_every_page_exists_in_both_languages():
+    assert missing_pages() == []
+
+
+@pytest.mark.parametrize("es", SPANISH, ids=lambda p: str(p.relative_to(DOCS / "es")))
+def test_languages_share_includes_outputs_and_anchors(es):
+    en = DOCS / "en" / es.relative_to(DOCS / "es")
+    assert parity_problems(parse_page(es), parse_page(en)) == []
+
+
+@pytest.mark.parametrize("page", lesson_pages(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_page_structure(page):
+    parsed = parse_page(page)
+    assert anchor_problems(parsed) == []
+    assert layout_problems(parsed) == []
+
+
+def test_every_snippet_section_is_on_a_page():
+    assert unused_sections([parse_page(p) for p in lesson_pages()], ROOT / "snippets") == []
+
+
+# The checks above can fail: each is fed a broken copy of the fixture pages.
+
+EXPANDER = Expander(FIXTURES / "snippets")
+FIXTURE_ES = FIXTURES / "docs" / "es" / "lessons" / "demo.md"
+FIXTURE_EN = FIXTURES / "docs" / "en" / "lessons" / "demo.md"
+
+
+def broken_english(old: str, new: str):
+    text = FIXTURE_EN.read_text(encoding="utf-8")
+    assert old in text
+    return parse_page(FIXTURE_EN, text.replace(old, new, 1), EXPANDER)
+
+
+def test_fixture_pages_pass():
+    es, en = (parse_page(p, expander=EXPANDER) for p in (FIXTURE_ES, FIXTURE_EN))
+    assert parity_problems(es, en) == []
+    assert anchor_problems(en) == [] and layout_problems(en, FIXTURES / "docs") == []
+
+
+def test_page_missing_in_one_language_fails(tmp_path):
+    for lang, pages in {"es": ["index.md", "lessons/a.md"], "en": ["index.md"]}.items():
+        for page in pages:
+            (tmp_path / lang / page).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / lang / page).write_text("# Page\n")
+    [problem] = missing_pages(tmp_path)
+    assert problem.startswith(f"{tmp_path / 'en' / 'lessons' / 'a.md'} is missing: translate ")
+    assert str(tmp_path / "es" / "lessons" / "a.md") in problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('demo.py:quiet"', 'demo.py:loud"', "differ in their snippet includes (#3"),
+        ("0.3333", "0.3334", "differ in their output blocks (#1"),
+        ("{ #an-error }", "{ #the-error }", "differ in their heading anchors (#3"),
+        ("## An error", "### An error", "differ in their heading anchors (#3"),
+    ],
+)
+def test_languages_that_differ_fail(old, new, expected):
+    es = parse_page(FIXTURE_ES, expander=EXPANDER)
+    [problem] = parity_problems(es, broken_english(old, new))
+    assert expected in problem and "demo.md" in problem
+
+
+def test_heading_without_anchor_fails():
+    [problem] = anchor_problems(broken_english("## An error { #an-error }", "## An error"))
+    assert "demo.md:13: heading 'An error' has no explicit anchor" in problem
+
+
+def test_include_from_another_module_or_wrong_title_fails():
+    page = broken_english('title="tests/fixtures/snippets/lessons/demo.py"', 'title="demo"')
+    [problem] = layout_problems(page, FIXTURES / "docs")
+    assert 'code block title is "demo"' in problem
+    assert 'title="tests/fixtures/snippets/lessons/demo.py"' in problem
+    moved = FIXTURES / "docs" / "en" / "lessons" / "other.md"
+    page = parse_page(moved, FIXTURE_EN.read_text(encoding="utf-8"), EXPANDER)
+    assert "a page includes only its own module, lessons/other.py" in layout_problems(
+        page, FIXTURES / "docs")[0]
+
+
+def test_unused_section_fails():
+    page = broken_english('--8<-- "lessons/demo.py:quiet"', '--8<-- "lessons/demo.py:loud"')
+    [problem] = unused_sections([page], FIXTURES / "snippets")
+    assert problem.startswith("tests/fixtures/snippets/lessons/demo.py: section 'quiet' is on no page")

@@ -1,0 +1,22 @@
+"""Every snippet module runs on its own: `python snippets/lessons/<page>.py`."""
+
+import subprocess
+import sys
+
+from tools.pages import ROOT
+
+MODULES = sorted((ROOT / "snippets").rglob("*.py"))
+
+
+def test_every_module_runs_standalone():
+    # All at once: each pays the torch import, and the machine has more than one core.
+    runs = {
+        module: subprocess.Popen([sys.executable, str(module)], cwd=ROOT, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for module in MODULES
+    }
+    assert len(runs) >= 6
+    for module, process in runs.items():
+        stdout, stderr = process.communicate(timeout=300)
+        assert (process.returncode, stderr) == (0, ""), module
+        assert stdout.strip(), f"{module} printed nothing"

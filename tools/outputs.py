@@ -1,0 +1,84 @@
+"""Rewrite every output block of the pages from a real run (`make update-outputs`).
+
+    python -m tools.outputs           # rewrite stale output blocks and the torch version stamp
+    python -m tools.outputs --check   # change nothing; exit 1 naming each stale file
+    python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
+
+Each page runs top to bottom in a fresh namespace, as a reader pasting its blocks would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import torch
+
+from tools.pages import (
+    MKDOCS_YML, OUTPUT_TITLES, Expander, Page, display, lesson_pages, parse_page, run,
+)
+
+STAMP = re.compile(r"^(?P<key>\s*torch_version:\s*).*$", re.MULTILINE)
+
+
+def indented(indent: str, shown: str) -> str:
+    return "".join(f"{indent}{line}\n" if line else "\n" for line in shown.splitlines())
+
+
+def output_fence(indent: str, title: str, shown: str) -> str:
+    return f'{indent}```text title="{title}"\n{indented(indent, shown)}{indent}```'
+
+
+def updated_text(page: Page) -> str:
+    """The page's text with every output block showing what its code prints now."""
+    namespace: dict = {}
+    edits = []  # (start, end, replacement), applied back to front
+    for example in page.examples:
+        shown = run(example, namespace).shown
+        code, output = example.code, example.output
+        if output is not None and shown:
+            edits.append((output.body_start, output.body_end, indented(output.indent, shown)))
+        elif output is not None:  # nothing printed any more: drop the block and the gap before it
+            edits.append((code.end, output.end, ""))
+        elif shown:
+            title = OUTPUT_TITLES.get(page.lang, OUTPUT_TITLES["en"])
+            edits.append((code.end, code.end, "\n\n" + output_fence(code.indent, title, shown)))
+    text = page.text
+    for start, end, replacement in reversed(edits):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def updated_config(text: str) -> str:
+    return STAMP.sub(lambda m: m["key"] + torch.__version__, text, count=1)
+
+
+def stale_files(pages: list[Path], expander: Expander | None = None) -> list[tuple[Path, str]]:
+    """(file, its up-to-date text) for each page, and mkdocs.yml, whose outputs are stale."""
+    targets = [(path, updated_text(parse_page(path, expander=expander))) for path in pages]
+    targets.append((MKDOCS_YML, updated_config(MKDOCS_YML.read_text(encoding="utf-8"))))
+    return [(path, text) for path, text in targets if path.read_text(encoding="utf-8") != text]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report stale files, change nothing")
+    parser.add_argument("--snippets", type=Path, help="snippet folder (default: mkdocs.yml's)")
+    parser.add_argument("pages", nargs="*", type=Path, help="pages to update (default: all)")
+    args = parser.parse_args(argv)
+
+    expander = Expander(args.snippets) if args.snippets else None
+    stale = stale_files(args.pages or lesson_pages(), expander)
+    for path, text in stale:
+        if args.check:
+            print(f"stale: {display(path)} (run `make update-outputs`)")
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"updated: {display(path)}")
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Checks that keep the two languages and the snippet modules in step.
+
+Each check returns a list of problems, empty when all is well; each problem names the file and
+the fix. tests/test_parity.py runs them on the real pages and on broken fixtures.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tools.pages import DOCS, LANGUAGES, Page, display
+
+SECTION = re.compile(r"^\s*# --8<-- \[start:(?P<name>[\w-]+)\]\s*$", re.MULTILINE)
+
+
+def missing_pages(docs: Path = DOCS) -> list[str]:
+    """Every page exists in every language, under the same file name."""
+    found = {lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
+             for lang in LANGUAGES}
+    problems = []
+    for lang in LANGUAGES:
+        for other in LANGUAGES:
+            for relative in sorted(found[other] - found[lang]):
+                problems.append(
+                    f"{display(docs / lang / relative)} is missing: translate "
+                    f"{display(docs / other / relative)} into it (same file name, same headings "
+                    "anchors and includes)")
+    return problems
+
+
+def _first_difference(label: str, es: Page, en: Page, left: list, right: list) -> list[str]:
+    if left == right:
+        return []
+    index = next((i for i, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right)))
+    shown = [repr(side[index]) if index < len(side) else "(nothing)" for side in (left, right)]
+    return [f"{display(es.path)} and {display(en.path)} differ in their {label} (#{index + 1}: "
+            f"{shown[0]} vs {shown[1]}); fix: make the two pages match, keeping the Spanish as "
+            "the original (for outputs, run `make update-outputs`)"]
+
+
+def parity_problems(es: Page, en: Page) -> list[str]:
+    """The two languages run the same code, show the same outputs and share heading anchors."""
+    return [
+        *_first_difference("snippet includes", es, en,
+                           [e.includes for e in es.examples], [e.includes for e in en.examples]),
+        *_first_difference("output blocks", es, en,
+                           [e.output and e.output.body for e in es.examples],
+                           [e.output and e.output.body for e in en.examples]),
+        *_first_difference("heading anchors", es, en,
+                           [(h.level, h.anchor) for h in es.headings],
+                           [(h.level, h.anchor) for h in en.headings]),
+    ]
+
+
+def anchor_problems(page: Page) -> list[str]:
+    """Headings below the title carry an explicit anchor, so links work in both languages."""
+    problems, seen = [], set()
+    for heading in page.headings:
+        where = f"{display(page.path)}:{heading.line}"
+        if heading.level > 1 and heading.anchor is None:
+            problems.append(f"{where}: heading '{heading.title}' has no explicit anchor; fix: "
+                            "end it with { #an-english-id }, the same in both languages")
+        elif heading.anchor in seen:
+            problems.append(f"{where}: anchor #{heading.anchor} is used twice; fix: rename one")
+        seen.add(heading.anchor)
+    return problems
+
+
+def mirror_module(page: Page, docs: Path = DOCS) -> str:
+    """docs/<lang>/lessons/graph.md is the page of snippets/lessons/graph.py."""
+    relative = page.path.resolve().relative_to(docs.resolve()).parts[1:]
+    return str(Path(*relative).with_suffix(".py"))
+
+
+def layout_problems(page: Page, docs: Path = DOCS) -> list[str]:
+    """A page includes only its own snippet module, and each code block's title names it."""
+    module, problems = mirror_module(page, docs), []
+    for example in page.examples:
+        where = f"{display(page.path)}:{example.code.line}"
+        for piece in example.pieces:
+            if piece.target.partition(":")[0] != module:
+                problems.append(f'{where}: includes "{piece.target}"; fix: a page includes only '
+                                f"its own module, {module} (move the code there)")
+            if example.code.title != display(piece.file):
+                problems.append(f'{where}: code block title is "{example.code.title}"; fix: '
+                                f'title="{display(piece.file)}"')
+    return problems
+
+
+def unused_sections(pages: list[Page], snippets: Path) -> list[str]:
+    """Every snippet module has a page, and every section of it is shown on that page."""
+    used = {(piece.file.resolve(), piece.target.partition(":")[2])
+            for page in pages for example in page.examples for piece in example.pieces}
+    problems = []
+    for module in sorted(snippets.rglob("*.py")):
+        for name in SECTION.findall(module.read_text(encoding="utf-8")):
+            if (module.resolve(), name) not in used:
+                problems.append(f"{display(module)}: section '{name}' is on no page; fix: include "
+                                "it in the lesson's pages or delete it")
+    return problems
