@@ -53,14 +53,16 @@ def test_wrong_tensor_fails_with_a_diff():
 
 def test_wrong_error_message_fails():
     [message] = failures(FIXTURES / "pages" / "wrong-error.md")
-    assert "tensor b (4)" in message and "tensor b (3)" in message
+    assert "tensor b (4)" in message
+    assert "tensor b (3)" in message
     assert "stale" in message
 
 
 def test_error_the_page_does_not_show_fails_with_its_traceback():
     [message] = failures(FIXTURES / "pages" / "unshown-error.md")
     assert "the code raised an error the page does not show" in message
-    assert 'File "' in message and "demo.py" in message  # the traceback points into the snippet
+    assert 'File "' in message
+    assert "demo.py" in message
     assert "RuntimeError: The size of tensor a (2)" in message
 
 
@@ -78,12 +80,17 @@ def test_output_block_under_silent_code_fails():
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        ("missing-section.md",
-         r"missing-section.md:6: cannot include \"lessons/demo.py:tensr\".*could not be located\n"
-         r"  fix: add `# --8<-- \[start:tensr\]` and `# --8<-- \[end:tensr\]` around the code in "
-         r"tests/fixtures/snippets/lessons/demo.py"),
-        ("missing-file.md",
-         r"missing-file.md:6: snippet file \"lessons/nowhere.py\" does not exist\n  fix: create it"),
+        (
+            "missing-section.md",
+            r"missing-section.md:6: cannot include \"lessons/demo.py:tensr\".*"
+            r"could not be located\n  fix: add `# --8<-- \[start:tensr\]` and "
+            r"`# --8<-- \[end:tensr\]` around the code in tests/fixtures/snippets/lessons/demo.py",
+        ),
+        (
+            "missing-file.md",
+            r"missing-file.md:6: snippet file \"lessons/nowhere.py\" does not exist\n"
+            r"  fix: create it",
+        ),
         ("inline-python.md", r"inline-python.md:26: Python typed inline in a page\n  fix: move"),
         ("orphan-output.md", r"orphan-output.md:5: output block does not follow a python block"),
     ],
@@ -95,8 +102,13 @@ def test_unreadable_page_fails_naming_file_line_and_fix(page, expected):
 
 def test_update_outputs_repairs_every_broken_output(tmp_path):
     good = (FIXTURES / "docs" / "en" / "lessons" / "demo.md").read_text(encoding="utf-8")
-    for name in ["wrong-tensor.md", "wrong-error.md", "unshown-error.md", "unshown-output.md",
-                 "output-of-silence.md"]:
+    for name in [
+        "wrong-tensor.md",
+        "wrong-error.md",
+        "unshown-error.md",
+        "unshown-output.md",
+        "output-of-silence.md",
+    ]:
         page = tmp_path / "en" / name
         page.parent.mkdir(exist_ok=True)
         shutil.copy(FIXTURES / "pages" / name, page)
@@ -116,7 +128,8 @@ def test_stale_version_stamp_is_rewritten():
     import torch
 
     assert updated_config("extra:\n  torch_version: 0.0.1\n") == (
-        f"extra:\n  torch_version: {torch.__version__}\n")
+        f"extra:\n  torch_version: {torch.__version__}\n"
+    )
 
 
 def test_changing_any_digit_of_any_output_block_fails():
@@ -132,7 +145,7 @@ def test_changing_any_digit_of_any_output_block_fails():
             assert check(example, result) is None
             for match in re.finditer(r"\d", body):
                 digit = str((int(match.group()) + 1) % 10)
-                example.output.body = body[:match.start()] + digit + body[match.end():]
+                example.output.body = body[: match.start()] + digit + body[match.end() :]
                 assert check(example, result) is not None, (path, body, match.start())
                 mutated += 1
             example.output.body = body

@@ -6,7 +6,11 @@ import pytest
 
 from tools.pages import DOCS, ROOT, Expander, lesson_pages, parse_page
 from tools.parity import (
-    anchor_problems, layout_problems, missing_pages, parity_problems, unused_sections,
+    anchor_problems,
+    layout_problems,
+    missing_pages,
+    parity_problems,
+    unused_sections,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -50,7 +54,8 @@ def broken_english(old: str, new: str):
 def test_fixture_pages_pass():
     es, en = (parse_page(p, expander=EXPANDER) for p in (FIXTURE_ES, FIXTURE_EN))
     assert parity_problems(es, en) == []
-    assert anchor_problems(en) == [] and layout_problems(en, FIXTURES / "docs") == []
+    assert anchor_problems(en) == []
+    assert layout_problems(en, FIXTURES / "docs") == []
 
 
 def test_page_missing_in_one_language_fails(tmp_path):
@@ -75,7 +80,8 @@ def test_page_missing_in_one_language_fails(tmp_path):
 def test_languages_that_differ_fail(old, new, expected):
     es = parse_page(FIXTURE_ES, expander=EXPANDER)
     [problem] = parity_problems(es, broken_english(old, new))
-    assert expected in problem and "demo.md" in problem
+    assert expected in problem
+    assert "demo.md" in problem
 
 
 def test_heading_without_anchor_fails():
@@ -90,11 +96,15 @@ def test_include_from_another_module_or_wrong_title_fails():
     assert 'title="tests/fixtures/snippets/lessons/demo.py"' in problem
     moved = FIXTURES / "docs" / "en" / "lessons" / "other.md"
     page = parse_page(moved, FIXTURE_EN.read_text(encoding="utf-8"), EXPANDER)
-    assert "a page includes only its own module, lessons/other.py" in layout_problems(
-        page, FIXTURES / "docs")[0]
+    assert (
+        "a page includes only its own module, lessons/other.py"
+        in layout_problems(page, FIXTURES / "docs")[0]
+    )
 
 
 def test_unused_section_fails():
     page = broken_english('--8<-- "lessons/demo.py:quiet"', '--8<-- "lessons/demo.py:loud"')
     [problem] = unused_sections([page], FIXTURES / "snippets")
-    assert problem.startswith("tests/fixtures/snippets/lessons/demo.py: section 'quiet' is on no page")
+    assert problem.startswith(
+        "tests/fixtures/snippets/lessons/demo.py: section 'quiet' is on no page"
+    )

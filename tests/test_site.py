@@ -30,7 +30,10 @@ def site(tmp_path_factory):
     site = tmp_path_factory.mktemp("site")
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert build.returncode == 0, build.stderr
     warnings = [line for line in build.stderr.splitlines() if not line.startswith("INFO")]
@@ -42,7 +45,8 @@ def test_stamp_matches_installed_torch():
     stamped = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8"))["extra"]["torch_version"]
     assert stamped == torch.__version__, (
         f"mkdocs.yml says outputs were verified with torch {stamped}, but {torch.__version__} is "
-        "installed; run `make update-outputs` and review the diff")
+        "installed; run `make update-outputs` and review the diff"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -67,4 +71,5 @@ def test_no_third_party_requests_from_html(site):
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert not external.search(html), page
-        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+        assert "fonts.googleapis" not in html, page
+        assert "fonts.gstatic" not in html, page

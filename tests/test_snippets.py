@@ -11,8 +11,13 @@ MODULES = sorted((ROOT / "snippets").rglob("*.py"))
 def test_every_module_runs_standalone():
     # All at once: each pays the torch import, and the machine has more than one core.
     runs = {
-        module: subprocess.Popen([sys.executable, str(module)], cwd=ROOT, text=True,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        module: subprocess.Popen(
+            [sys.executable, str(module)],
+            cwd=ROOT,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         for module in MODULES
     }
     assert len(runs) >= 6

@@ -17,7 +17,14 @@ from pathlib import Path
 import torch
 
 from tools.pages import (
-    MKDOCS_YML, OUTPUT_TITLES, Expander, Page, display, lesson_pages, parse_page, run,
+    MKDOCS_YML,
+    OUTPUT_TITLES,
+    Expander,
+    Page,
+    display,
+    lesson_pages,
+    parse_page,
+    run,
 )
 
 STAMP = re.compile(r"^(?P<key>\s*torch_version:\s*).*$", re.MULTILINE)

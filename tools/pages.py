@@ -154,9 +154,12 @@ class Expander:
         bases = [Path(base_path)] if base_path else [ROOT / b for b in config["base_path"]]
         config["base_path"] = [str(base) for base in bases]
         self.bases = bases
-        md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={
-            "pymdownx.snippets": config,
-        })
+        md = markdown.Markdown(
+            extensions=["pymdownx.snippets"],
+            extension_configs={
+                "pymdownx.snippets": config,
+            },
+        )
         self.preprocessor = md.preprocessors["snippet"]
 
     def expand(self, line: str) -> list[str]:
@@ -184,17 +187,31 @@ def read_fences(path: Path, text: str) -> list[Fence]:
             continue
         indent, marker, info = opened["indent"], opened["fence"], opened["info"]
         close = re.compile(rf"^{indent}{re.escape(marker[0])}{{{len(marker)},}}\s*$")
-        end = next((j for j in range(index + 1, len(lines)) if close.match(lines[j].rstrip("\n"))), None)
+        end = next(
+            (j for j in range(index + 1, len(lines)) if close.match(lines[j].rstrip("\n"))), None
+        )
         if end is None:
-            raise PageError(path, index + 1, "code fence is never closed", f"add a closing {marker}")
-        body_lines = [raw[len(indent):] if raw.startswith(indent) else raw.lstrip(" ")
-                      for raw in lines[index + 1:end]]
+            raise PageError(
+                path, index + 1, "code fence is never closed", f"add a closing {marker}"
+            )
+        body_lines = [
+            raw[len(indent) :] if raw.startswith(indent) else raw.lstrip(" ")
+            for raw in lines[index + 1 : end]
+        ]
         lang = re.match(r"\{?\s*\.?([\w+-]*)", info).group(1)
-        fences.append(Fence(
-            lang=lang, info=info, indent=indent, body="".join(body_lines).rstrip("\n"),
-            line=index + 1, start=offsets[index], end=offsets[end] + len(lines[end].rstrip("\n")),
-            body_start=offsets[index + 1], body_end=offsets[end],
-        ))
+        fences.append(
+            Fence(
+                lang=lang,
+                info=info,
+                indent=indent,
+                body="".join(body_lines).rstrip("\n"),
+                line=index + 1,
+                start=offsets[index],
+                end=offsets[end] + len(lines[end].rstrip("\n")),
+                body_start=offsets[index + 1],
+                body_end=offsets[end],
+            )
+        )
         index = end + 1
     return fences
 
@@ -207,8 +224,11 @@ def read_headings(text: str, fences: list[Fence]) -> list[Heading]:
         found = None if inside else HEADING.match(line.rstrip("\n"))
         if found:
             anchor = ANCHOR.search(found["attrs"] or "")
-            headings.append(Heading(len(found["hashes"]), found["title"],
-                                    anchor["id"] if anchor else None, number))
+            headings.append(
+                Heading(
+                    len(found["hashes"]), found["title"], anchor["id"] if anchor else None, number
+                )
+            )
     return headings
 
 
@@ -229,26 +249,39 @@ def read_pieces(path: Path, fence: Fence, expander: Expander) -> list[Piece]:
         included = INCLUDE.match(line)
         if not included:
             raise PageError(
-                path, fence.line + offset, "Python typed inline in a page",
+                path,
+                fence.line + offset,
+                "Python typed inline in a page",
                 "move this code into the page's snippet module and include a named section: "
-                '--8<-- "lessons/<page>.py:<section>"')
+                '--8<-- "lessons/<page>.py:<section>"',
+            )
         target = included["target"]
         relative, _, section = target.partition(":")
         if not section:
-            raise PageError(path, fence.line + offset, f'include "{target}" names no section',
-                            f'include a named section, e.g. "{relative}:<section>"')
+            raise PageError(
+                path,
+                fence.line + offset,
+                f'include "{target}" names no section',
+                f'include a named section, e.g. "{relative}:<section>"',
+            )
         file = expander.locate(relative)
         if file is None:
-            raise PageError(path, fence.line + offset, f'snippet file "{relative}" does not exist',
-                            f"create it under {', '.join(map(display, expander.bases))} "
-                            "or correct the include")
+            raise PageError(
+                path,
+                fence.line + offset,
+                f'snippet file "{relative}" does not exist',
+                f"create it under {', '.join(map(display, expander.bases))} or correct the include",
+            )
         try:
             code = "\n".join(expander.expand(line))
         except SnippetMissingError as error:
             raise PageError(
-                path, fence.line + offset, f'cannot include "{target}": {error}',
+                path,
+                fence.line + offset,
+                f'cannot include "{target}": {error}',
                 f"add `# --8<-- [start:{section}]` and `# --8<-- [end:{section}]` around the code "
-                f"in {display(file)}, or correct the include") from None
+                f"in {display(file)}, or correct the include",
+            ) from None
         pieces.append(Piece(target, file, section_first_line(file, section), code))
     if not pieces:
         raise PageError(path, fence.line, "empty python block", "include a snippet section")
@@ -263,16 +296,24 @@ def parse_page(path: Path, text: str | None = None, expander: Expander | None = 
     page = Page(path, text, headings=read_headings(text, fences))
     previous: Fence | None = None
     for fence in fences:
-        follows = previous is not None and not text[previous.end:fence.start].strip()
+        follows = previous is not None and not text[previous.end : fence.start].strip()
         if fence.lang in ("py", "python3", "pycon"):
-            raise PageError(path, fence.line, f"```{fence.lang} fence is never run by the tests",
-                            "use ```python with an include of a snippet section")
+            raise PageError(
+                path,
+                fence.line,
+                f"```{fence.lang} fence is never run by the tests",
+                "use ```python with an include of a snippet section",
+            )
         if fence.lang == "python":
             page.examples.append(Example(path, fence, read_pieces(path, fence, expander), None))
         elif fence.lang == "text":
             if not (follows and previous.lang == "python"):
-                raise PageError(path, fence.line, "output block does not follow a python block",
-                                "put the ```text output right after the code that prints it")
+                raise PageError(
+                    path,
+                    fence.line,
+                    "output block does not follow a python block",
+                    "put the ```text output right after the code that prints it",
+                )
             page.examples[-1].output = fence
         previous = fence
     return page
@@ -287,7 +328,7 @@ def run(example: Example, namespace: dict) -> Run:
                 # Blank lines in front keep line numbers equal to the snippet file's.
                 source = "\n" * (piece.first_line - 1) + piece.code
                 exec(compile(source, str(piece.file), "exec"), namespace)
-        except Exception as error:  # noqa: BLE001 - the page may be showing exactly this error
+        except Exception as error:
             return Run(captured.getvalue(), error)
     return Run(captured.getvalue())
 
@@ -298,7 +339,7 @@ def elide_frames(shown: str) -> str:
     if TRACEBACK_HEADER not in lines:
         return shown.rstrip("\n")
     head = lines.index(TRACEBACK_HEADER)
-    rest = lines[head + 1:]
+    rest = lines[head + 1 :]
     while rest and rest[0].startswith(" "):
         rest.pop(0)
     return "\n".join([*lines[:head], TRACEBACK_HEADER, ELIDED_FRAMES, *rest])
@@ -310,22 +351,36 @@ def check(example: Example, result: Run) -> str | None:
     update = "if the new output is right, run `make update-outputs`"
     if example.output is None:
         if result.error is not None:
-            return (f"{where}: the code raised an error the page does not show:\n"
-                    f"{result.full_traceback()}fix: correct the snippet, or {update} to show it")
+            return (
+                f"{where}: the code raised an error the page does not show:\n"
+                f"{result.full_traceback()}fix: correct the snippet, or {update} to show it"
+            )
         if result.stdout:
-            return (f"{where}: the code prints output the page does not show:\n{result.stdout}"
-                    f"fix: {update}")
+            return (
+                f"{where}: the code prints output the page does not show:\n{result.stdout}"
+                f"fix: {update}"
+            )
         return None
     expected = elide_frames(example.output.body)
     if not result.shown:
-        return (f"{where}: the page shows an output block at line {example.output.line} "
-                f"but the code prints nothing\nfix: {update}")
+        return (
+            f"{where}: the page shows an output block at line {example.output.line} "
+            f"but the code prints nothing\nfix: {update}"
+        )
     if expected == result.shown:
         return None
-    diff = "\n".join(difflib.unified_diff(
-        expected.splitlines(), result.shown.splitlines(),
-        f"shown at line {example.output.line}", "printed by the code", lineterm=""))
-    details = f"\n{result.full_traceback()}" if result.error and TRACEBACK_HEADER not in expected else ""
+    diff = "\n".join(
+        difflib.unified_diff(
+            expected.splitlines(),
+            result.shown.splitlines(),
+            f"shown at line {example.output.line}",
+            "printed by the code",
+            lineterm="",
+        )
+    )
+    details = (
+        f"\n{result.full_traceback()}" if result.error and TRACEBACK_HEADER not in expected else ""
+    )
     return f"{where}: the output block is stale:\n{diff}{details}\nfix: {update}"
 
 

@@ -16,8 +16,10 @@ SECTION = re.compile(r"^\s*# --8<-- \[start:(?P<name>[\w-]+)\]\s*$", re.MULTILIN
 
 def missing_pages(docs: Path = DOCS) -> list[str]:
     """Every page exists in every language, under the same file name."""
-    found = {lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
-             for lang in LANGUAGES}
+    found = {
+        lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")}
+        for lang in LANGUAGES
+    }
     problems = []
     for lang in LANGUAGES:
         for other in LANGUAGES:
@@ -25,31 +27,48 @@ def missing_pages(docs: Path = DOCS) -> list[str]:
                 problems.append(
                     f"{display(docs / lang / relative)} is missing: translate "
                     f"{display(docs / other / relative)} into it (same file name, same headings "
-                    "anchors and includes)")
+                    "anchors and includes)"
+                )
     return problems
 
 
 def _first_difference(label: str, es: Page, en: Page, left: list, right: list) -> list[str]:
     if left == right:
         return []
-    index = next((i for i, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right)))
+    pairs = enumerate(zip(left, right, strict=False))
+    index = next((i for i, (a, b) in pairs if a != b), min(len(left), len(right)))
     shown = [repr(side[index]) if index < len(side) else "(nothing)" for side in (left, right)]
-    return [f"{display(es.path)} and {display(en.path)} differ in their {label} (#{index + 1}: "
-            f"{shown[0]} vs {shown[1]}); fix: make the two pages match, keeping the Spanish as "
-            "the original (for outputs, run `make update-outputs`)"]
+    return [
+        f"{display(es.path)} and {display(en.path)} differ in their {label} (#{index + 1}: "
+        f"{shown[0]} vs {shown[1]}); fix: make the two pages match, keeping the Spanish as "
+        "the original (for outputs, run `make update-outputs`)"
+    ]
 
 
 def parity_problems(es: Page, en: Page) -> list[str]:
     """The two languages run the same code, show the same outputs and share heading anchors."""
     return [
-        *_first_difference("snippet includes", es, en,
-                           [e.includes for e in es.examples], [e.includes for e in en.examples]),
-        *_first_difference("output blocks", es, en,
-                           [e.output and e.output.body for e in es.examples],
-                           [e.output and e.output.body for e in en.examples]),
-        *_first_difference("heading anchors", es, en,
-                           [(h.level, h.anchor) for h in es.headings],
-                           [(h.level, h.anchor) for h in en.headings]),
+        *_first_difference(
+            "snippet includes",
+            es,
+            en,
+            [e.includes for e in es.examples],
+            [e.includes for e in en.examples],
+        ),
+        *_first_difference(
+            "output blocks",
+            es,
+            en,
+            [e.output and e.output.body for e in es.examples],
+            [e.output and e.output.body for e in en.examples],
+        ),
+        *_first_difference(
+            "heading anchors",
+            es,
+            en,
+            [(h.level, h.anchor) for h in es.headings],
+            [(h.level, h.anchor) for h in en.headings],
+        ),
     ]
 
 
@@ -59,8 +78,10 @@ def anchor_problems(page: Page) -> list[str]:
     for heading in page.headings:
         where = f"{display(page.path)}:{heading.line}"
         if heading.level > 1 and heading.anchor is None:
-            problems.append(f"{where}: heading '{heading.title}' has no explicit anchor; fix: "
-                            "end it with { #an-english-id }, the same in both languages")
+            problems.append(
+                f"{where}: heading '{heading.title}' has no explicit anchor; fix: "
+                "end it with { #an-english-id }, the same in both languages"
+            )
         elif heading.anchor in seen:
             problems.append(f"{where}: anchor #{heading.anchor} is used twice; fix: rename one")
         seen.add(heading.anchor)
@@ -80,22 +101,32 @@ def layout_problems(page: Page, docs: Path = DOCS) -> list[str]:
         where = f"{display(page.path)}:{example.code.line}"
         for piece in example.pieces:
             if piece.target.partition(":")[0] != module:
-                problems.append(f'{where}: includes "{piece.target}"; fix: a page includes only '
-                                f"its own module, {module} (move the code there)")
+                problems.append(
+                    f'{where}: includes "{piece.target}"; fix: a page includes only '
+                    f"its own module, {module} (move the code there)"
+                )
             if example.code.title != display(piece.file):
-                problems.append(f'{where}: code block title is "{example.code.title}"; fix: '
-                                f'title="{display(piece.file)}"')
+                problems.append(
+                    f'{where}: code block title is "{example.code.title}"; fix: '
+                    f'title="{display(piece.file)}"'
+                )
     return problems
 
 
 def unused_sections(pages: list[Page], snippets: Path) -> list[str]:
     """Every snippet module has a page, and every section of it is shown on that page."""
-    used = {(piece.file.resolve(), piece.target.partition(":")[2])
-            for page in pages for example in page.examples for piece in example.pieces}
+    used = {
+        (piece.file.resolve(), piece.target.partition(":")[2])
+        for page in pages
+        for example in page.examples
+        for piece in example.pieces
+    }
     problems = []
     for module in sorted(snippets.rglob("*.py")):
         for name in SECTION.findall(module.read_text(encoding="utf-8")):
             if (module.resolve(), name) not in used:
-                problems.append(f"{display(module)}: section '{name}' is on no page; fix: include "
-                                "it in the lesson's pages or delete it")
+                problems.append(
+                    f"{display(module)}: section '{name}' is on no page; fix: include "
+                    "it in the lesson's pages or delete it"
+                )
     return problems

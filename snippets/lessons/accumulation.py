@@ -1,4 +1,4 @@
-"""Gradient accumulation and grad.zero_(): docs/es/lessons/accumulation.md, docs/en/lessons/accumulation.md."""
+"""Gradient accumulation and grad.zero_(): docs/{es,en}/lessons/accumulation.md."""
 
 # --8<-- [start:accumulating]
 import torch

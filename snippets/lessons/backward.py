@@ -1,4 +1,4 @@
-"""backward() on a scalar and x.grad: docs/es/lessons/backward.md, docs/en/lessons/backward.md."""
+"""backward() on a scalar and x.grad: docs/{es,en}/lessons/backward.md."""
 
 # --8<-- [start:setup]
 import torch

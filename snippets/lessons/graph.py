@@ -1,4 +1,4 @@
-"""The graph, grad_fn: docs/es/lessons/graph.md, docs/en/lessons/graph.md."""
+"""The graph, grad_fn: docs/{es,en}/lessons/graph.md."""
 
 # --8<-- [start:add]
 import torch

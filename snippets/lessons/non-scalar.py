@@ -1,4 +1,4 @@
-"""Non-scalar outputs and backward(v): docs/es/lessons/non-scalar.md, docs/en/lessons/non-scalar.md."""
+"""Non-scalar outputs and backward(v): docs/{es,en}/lessons/non-scalar.md."""
 
 # --8<-- [start:setup]
 import torch

@@ -1,4 +1,4 @@
-"""Tensors and requires_grad: docs/es/lessons/requires-grad.md, docs/en/lessons/requires-grad.md."""
+"""Tensors and requires_grad: docs/{es,en}/lessons/requires-grad.md."""
 
 # --8<-- [start:random-tensor]
 import torch

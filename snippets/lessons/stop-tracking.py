@@ -1,4 +1,4 @@
-"""Stopping the tracking: docs/es/lessons/stop-tracking.md, docs/en/lessons/stop-tracking.md."""
+"""Stopping the tracking: docs/{es,en}/lessons/stop-tracking.md."""
 
 # --8<-- [start:requires-grad-false]
 import torch
