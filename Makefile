@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Silences Material's end-of-life banner (it is not a build warning).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test update-outputs clean
+.PHONY: serve build test update-outputs mark-translated format clean
 
 serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000 (Spanish) and /en/ (English)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -20,6 +20,13 @@ test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, and 
 update-outputs: $(INSTALLED)  ## rewrite every output block from a real run
 	$(BIN)/python -m tools.outputs
 	$(BIN)/python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
+
+mark-translated: $(INSTALLED)  ## after updating an English page: make mark-translated PAGE=docs/en/...
+	$(BIN)/python -m tools.translations --mark $(PAGE)
+
+format: $(INSTALLED)  ## ruff: format, and fix what can be fixed safely
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 # torch==2.13.0 for CPU is on our machines' disk for Python 3.11 only; another Python would
 # make pip download a multi-GB CUDA build, so refuse it with a clear message instead.

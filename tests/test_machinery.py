@@ -44,7 +44,7 @@ def test_traceback_frames_may_be_shown_or_elided():
 
 def test_wrong_tensor_fails_with_a_diff():
     [message] = failures(FIXTURES / "pages" / "wrong-tensor.md")
-    assert "wrong-tensor.md, line 5" in message
+    assert "wrong-tensor.md, line 9" in message
     assert "the output block is stale" in message
     assert "-tensor([0.0000, 0.3334, 0.6667])" in message
     assert "+tensor([0.0000, 0.3333, 0.6667])" in message
@@ -82,17 +82,17 @@ def test_output_block_under_silent_code_fails():
     [
         (
             "missing-section.md",
-            r"missing-section.md:6: cannot include \"lessons/demo.py:tensr\".*"
+            r"missing-section.md:10: cannot include \"lessons/demo.py:tensr\".*"
             r"could not be located\n  fix: add `# --8<-- \[start:tensr\]` and "
             r"`# --8<-- \[end:tensr\]` around the code in tests/fixtures/snippets/lessons/demo.py",
         ),
         (
             "missing-file.md",
-            r"missing-file.md:6: snippet file \"lessons/nowhere.py\" does not exist\n"
+            r"missing-file.md:10: snippet file \"lessons/nowhere.py\" does not exist\n"
             r"  fix: create it",
         ),
-        ("inline-python.md", r"inline-python.md:26: Python typed inline in a page\n  fix: move"),
-        ("orphan-output.md", r"orphan-output.md:5: output block does not follow a python block"),
+        ("inline-python.md", r"inline-python.md:30: Python typed inline in a page\n  fix: move"),
+        ("orphan-output.md", r"orphan-output.md:9: output block does not follow a python block"),
     ],
 )
 def test_unreadable_page_fails_naming_file_line_and_fix(page, expected):
@@ -150,3 +150,8 @@ def test_changing_any_digit_of_any_output_block_fails():
                 mutated += 1
             example.output.body = body
     assert mutated > 500
+
+
+def test_front_matter_that_does_not_parse_fails():
+    with pytest.raises(PageError, match=r"bad-front-matter.md:1: front matter is not valid YAML"):
+        failures(FIXTURES / "pages" / "bad-front-matter.md")

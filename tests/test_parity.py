@@ -86,7 +86,7 @@ def test_languages_that_differ_fail(old, new, expected):
 
 def test_heading_without_anchor_fails():
     [problem] = anchor_problems(broken_english("## An error { #an-error }", "## An error"))
-    assert "demo.md:13: heading 'An error' has no explicit anchor" in problem
+    assert "demo.md:17: heading 'An error' has no explicit anchor" in problem
 
 
 def test_include_from_another_module_or_wrong_title_fails():
@@ -108,3 +108,9 @@ def test_unused_section_fails():
     assert problem.startswith(
         "tests/fixtures/snippets/lessons/demo.py: section 'quiet' is on no page"
     )
+
+
+def test_page_without_description_fails():
+    page = broken_english("description: A test page", "summary: A test page")
+    [problem] = layout_problems(page, FIXTURES / "docs")
+    assert problem.startswith("tests/fixtures/docs/en/lessons/demo.md:1: no description")

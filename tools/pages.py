@@ -34,6 +34,7 @@ INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<target>[^"]+)"\s*$')
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 ANCHOR = re.compile(r"#(?P<id>[\w-]+)")
 SECTION_START = "# --8<-- [start:{}]"
+FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
 
 
 class PageError(Exception):
@@ -109,6 +110,7 @@ class Heading:
 class Page:
     path: Path
     text: str
+    meta: dict = field(default_factory=dict)
     examples: list[Example] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
 
@@ -288,12 +290,31 @@ def read_pieces(path: Path, fence: Fence, expander: Expander) -> list[Piece]:
     return pieces
 
 
+def read_meta(path: Path, text: str) -> dict:
+    """The page's YAML front matter; MkDocs would silently ignore it if it did not parse."""
+    front = FRONT_MATTER.match(text)
+    if not front:
+        return {}
+    try:
+        meta = yaml.safe_load(front.group(1)) or {}
+    except yaml.YAMLError as error:
+        raise PageError(
+            path,
+            1,
+            f"front matter is not valid YAML ({error.problem})",
+            'quote the value, e.g. description: "a: b"',
+        ) from None
+    if not isinstance(meta, dict):
+        raise PageError(path, 1, "front matter is not a mapping", "write `key: value` lines")
+    return meta
+
+
 def parse_page(path: Path, text: str | None = None, expander: Expander | None = None) -> Page:
     path = Path(path)
     text = path.read_text(encoding="utf-8") if text is None else text
     expander = expander or default_expander()
     fences = read_fences(path, text)
-    page = Page(path, text, headings=read_headings(text, fences))
+    page = Page(path, text, read_meta(path, text), headings=read_headings(text, fences))
     previous: Fence | None = None
     for fence in fences:
         follows = previous is not None and not text[previous.end : fence.start].strip()

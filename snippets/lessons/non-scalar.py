@@ -39,4 +39,5 @@ print(torch.allclose(x.grad - first_grad, 4 * y * v))
 jacobian = torch.autograd.functional.jacobian(lambda t: (t + 2) * (t + 2) * 2, x)
 print(jacobian)
 print(v @ jacobian)
+print(torch.allclose(v @ jacobian, x.grad - first_grad))
 # --8<-- [end:jacobian]
