@@ -35,7 +35,7 @@ def failures(page: Path) -> list[str]:
 @pytest.mark.parametrize("page", GOOD_PAGES, ids=lambda p: p.parts[-3])
 def test_correct_page_passes(page):
     assert failures(page) == []
-    assert len(parse_page(page, expander=EXPANDER).examples) == 4
+    assert len(parse_page(page, expander=EXPANDER).examples) == 5
 
 
 def test_traceback_frames_may_be_shown_or_elided():

@@ -13,6 +13,7 @@ import difflib
 import io
 import re
 import traceback
+import warnings
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -341,9 +342,19 @@ def parse_page(path: Path, text: str | None = None, expander: Expander | None = 
 
 
 def run(example: Example, namespace: dict) -> Run:
-    """Execute an example as a reader pasting it into Python would, capturing stdout."""
+    """Execute an example as a reader pasting it into Python would, capturing stdout.
+
+    Warnings are shown in the output where they happen, as `UserWarning: message` (Python would
+    print them to stderr with a path that differs on every machine).
+    """
     captured = io.StringIO()
-    with contextlib.redirect_stdout(captured):
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        print(f"{category.__name__}: {message}", file=captured)
+
+    with contextlib.redirect_stdout(captured), warnings.catch_warnings():
+        warnings.simplefilter("default")  # as in a fresh interpreter: once per place
+        warnings.showwarning = show
         try:
             for piece in example.pieces:
                 # Blank lines in front keep line numbers equal to the snippet file's.
