@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Silences Material's end-of-life banner (it is not a build warning).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test update-outputs mark-translated format clean
+.PHONY: serve build test update-outputs notebooks mark-translated format clean
 
 serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000 (Spanish) and /en/ (English)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -17,9 +17,13 @@ build: $(INSTALLED)  ## the static site, into site/
 test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, and the strict build
 	$(BIN)/pytest
 
-update-outputs: $(INSTALLED)  ## rewrite every output block from a real run
+update-outputs: $(INSTALLED)  ## rewrite every output block from a real run, then the notebooks
 	$(BIN)/python -m tools.outputs
 	$(BIN)/python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
+	$(MAKE) notebooks
+
+notebooks: $(INSTALLED)  ## regenerate docs/<lang>/notebooks/ from the lessons, run in real kernels
+	$(BIN)/python -m tools.notebooks
 
 mark-translated: $(INSTALLED)  ## after updating an English page: make mark-translated PAGE=docs/en/...
 	$(BIN)/python -m tools.translations --mark $(PAGE)

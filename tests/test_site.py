@@ -1,44 +1,28 @@
 """`mkdocs build --strict` passes with zero warnings, and the built site is what readers need."""
 
+import html as html_lib
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 import torch
 import yaml
 
-from tools.pages import DOCS, LANGUAGES, MKDOCS_YML, ROOT
+from tools.pages import DOCS, LANGUAGES, MKDOCS_YML
 
 SPANISH = sorted(p.relative_to(DOCS / "es") for p in (DOCS / "es").rglob("*.md"))
 
 
 def url_dir(relative: Path) -> Path:
-    """docs/<lang>/lessons/graph.md is served at lessons/graph/index.html."""
+    """docs/<lang>/lessons/graph.md (or .ipynb) is served at lessons/graph/index.html."""
     return Path() if relative.name == "index.md" else relative.with_suffix("")
 
 
 def html_path(site: Path, lang: str, relative: Path) -> Path:
     prefix = Path() if lang == "es" else Path(lang)
     return site / prefix / url_dir(relative) / "index.html"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert build.returncode == 0, build.stderr
-    warnings = [line for line in build.stderr.splitlines() if not line.startswith("INFO")]
-    assert warnings == []
-    return site
 
 
 def test_stamp_matches_installed_torch():
@@ -67,9 +51,40 @@ def test_page_is_built_in_its_language(site, lang, relative):
 
 
 def test_no_third_party_requests_from_html(site):
-    external = re.compile(r'<(?:link|script|img)[^>]+(?:href|src)="(?:https?:)?//', re.I)
+    # What a browser fetches: scripts, images, stylesheets and icons (not canonical/alternate).
+    external = re.compile(
+        r'<(?:script|img|iframe)[^>]+src="(?:https?:)?//'
+        r'|<link(?![^>]*rel="(?:canonical|alternate)")[^>]+href="(?:https?:)?//',
+        re.IGNORECASE,
+    )
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert not external.search(html), page
-        assert "fonts.googleapis" not in html, page
-        assert "fonts.gstatic" not in html, page
+        for host in ("fonts.googleapis", "fonts.gstatic", "cdnjs.", "unpkg.com", "jsdelivr"):
+            assert host not in html, (page, host)
+        assert '<script src="">' not in html, page
+
+
+NOTEBOOKS = sorted(p.relative_to(DOCS / "es") for p in (DOCS / "es").glob("notebooks/*.ipynb"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("relative", NOTEBOOKS, ids=str)
+def test_notebook_page_is_rendered_and_downloadable(site, lang, relative):
+    # mkdocs-static-i18n once made mkdocs-jupyter write the raw JSON as the page (its issue 198).
+    page = html_path(site, lang, relative)
+    html = page.read_text(encoding="utf-8")
+    assert html.lstrip().startswith("<!doctype html>")
+    assert f'<html lang="{lang}"' in html
+    committed = nbformat.read(DOCS / lang / relative, as_version=4)
+    code = [cell for cell in committed.cells if cell.cell_type == "code"]
+    assert len(re.findall(r'class="jp-Cell jp-CodeCell[^"]*" id="cell-id=', html)) == len(code)
+    printed = [out.text for cell in code for out in cell.outputs if out.output_type == "stream"]
+    assert printed, "a lesson's notebook shows outputs"
+    assert html_lib.escape(printed[0].splitlines()[0], quote=False) in html  # rendered too
+    assert "$" not in re.sub(r"<(script|style|pre)[^>]*>.*?</\1>", "", html, flags=re.DOTALL)
+    download = page.parent / relative.name
+    assert nbformat.read(download, as_version=4) == committed
+    nbformat.validate(nbformat.read(download, as_version=4))
+    lesson = html_path(site, lang, Path("lessons") / relative.with_suffix(".md").name)
+    assert f'href="../../notebooks/{relative.stem}/{relative.name}"' in lesson.read_text("utf-8")

@@ -1,6 +1,7 @@
 """Rewrite every output block of the pages from a real run (`make update-outputs`).
 
-    python -m tools.outputs           # rewrite stale output blocks and the torch version stamp
+    python -m tools.outputs           # rewrite stale output blocks, the torch version stamp and
+                                      # the pictures drawn from real objects (tools/graph_svg.py)
     python -m tools.outputs --check   # change nothing; exit 1 naming each stale file
     python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import torch
 
+from tools import graph_svg
 from tools.pages import (
     MKDOCS_YML,
     OUTPUT_TITLES,
@@ -69,6 +71,12 @@ def stale_files(pages: list[Path], expander: Expander | None = None) -> list[tup
     return [(path, text) for path, text in targets if path.read_text(encoding="utf-8") != text]
 
 
+def stale_pictures() -> list[tuple[Path, str]]:
+    """(picture, its up-to-date text) for each picture drawn from a lesson's real objects
+    (tools/graph_svg.py: the graph of graph-shown) that is missing or stale."""
+    return graph_svg.stale_pictures()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report stale files, change nothing")
@@ -78,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
 
     expander = Expander(args.snippets) if args.snippets else None
     stale = stale_files(args.pages or lesson_pages(), expander)
+    if args.snippets is None:  # the real lessons, not the test fixtures
+        stale += stale_pictures()
     for path, text in stale:
         if args.check:
             print(f"stale: {display(path)} (run `make update-outputs`)")

@@ -19,3 +19,28 @@ for epoch in range(3):
     print(weights.grad)
     weights.grad.zero_()
 # --8<-- [end:zeroing]
+
+# Exercises: docs/{es,en}/lessons/accumulation.md#exercises.
+
+# --8<-- [start:exercise-1]
+w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+(w**2).sum().backward()
+(w**2).sum().backward()
+print(w.grad)
+# --8<-- [end:exercise-1]
+
+# --8<-- [start:exercise-2]
+w.grad = None
+(3 * w).sum().backward()
+(w**2).sum().backward()
+print(w.grad)
+# --8<-- [end:exercise-2]
+
+# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:exercise-3]
+    fresh = torch.ones(4, requires_grad=True)
+    fresh.grad.zero_()
+    # --8<-- [end:exercise-3]
+except AttributeError as error:
+    print(f"AttributeError: {error}")

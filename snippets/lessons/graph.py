@@ -23,3 +23,23 @@ print(z)
 z = z.mean()
 print(z)
 # --8<-- [end:mean]
+
+# Exercises: docs/{es,en}/lessons/graph.md#exercises.
+
+# --8<-- [start:exercise-1]
+print((x * x).grad_fn.name())
+print((x**2).grad_fn.name())
+print(x.sum().grad_fn.name())
+# --8<-- [end:exercise-1]
+
+# --8<-- [start:exercise-2]
+print(x.is_leaf, y.is_leaf, z.is_leaf)
+print(torch.ones(3).is_leaf)
+# --8<-- [end:exercise-2]
+
+# --8<-- [start:exercise-3]
+node = z.grad_fn
+while node is not None:
+    print(node.name())
+    node = node.next_functions[0][0] if node.next_functions else None
+# --8<-- [end:exercise-3]

@@ -41,3 +41,30 @@ print(jacobian)
 print(v @ jacobian)
 print(torch.allclose(v @ jacobian, x.grad - first_grad))
 # --8<-- [end:jacobian]
+
+# Exercises: docs/{es,en}/lessons/non-scalar.md#exercises.
+
+# --8<-- [start:exercise-1]
+x.grad = None
+(y * y * 2).sum().backward()
+with_sum = x.grad.clone()
+x.grad = None
+(y * y * 2).backward(torch.ones(3))
+print(with_sum)
+print(x.grad)
+print(torch.equal(x.grad, with_sum))
+# --8<-- [end:exercise-1]
+
+# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:exercise-2]
+    (y * y * 2).backward(torch.ones(2))
+    # --8<-- [end:exercise-2]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
+# --8<-- [start:exercise-3]
+x.grad = None
+(y * y * 2).backward(torch.tensor([0.0, 1.0, 0.0]))
+print(x.grad)
+# --8<-- [end:exercise-3]

@@ -29,3 +29,23 @@ print(x)
 # --8<-- [start:tracked-flag]
 print(x.requires_grad)
 # --8<-- [end:tracked-flag]
+
+# Exercises: docs/{es,en}/lessons/requires-grad.md#exercises.
+
+# --8<-- [start:exercise-1]
+print((x * 2).requires_grad)
+print((torch.ones(3) * 2).requires_grad)
+# --8<-- [end:exercise-1]
+
+# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:exercise-2]
+    counts = torch.tensor([1, 2, 3], requires_grad=True)
+    # --8<-- [end:exercise-2]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
+# --8<-- [start:exercise-3]
+x.sum().backward()
+print(x.grad)
+# --8<-- [end:exercise-3]

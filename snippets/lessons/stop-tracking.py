@@ -26,3 +26,27 @@ with torch.no_grad():
 print(y.requires_grad)
 print((x + 2).requires_grad)
 # --8<-- [end:no-grad-after]
+
+# Exercises: docs/{es,en}/lessons/stop-tracking.md#exercises.
+
+# --8<-- [start:exercise-1]
+d = x.detach()
+d[0] = 100.0
+print(x)
+# --8<-- [end:exercise-1]
+
+# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:exercise-2]
+    w = torch.ones(3, requires_grad=True)
+    (w * 2).sum().backward()
+    w -= 0.1 * w.grad
+    # --8<-- [end:exercise-2]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
+# --8<-- [start:exercise-3]
+with torch.no_grad():
+    w -= 0.1 * w.grad
+print(w)
+# --8<-- [end:exercise-3]

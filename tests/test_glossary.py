@@ -1,0 +1,111 @@
+"""The glossary: every entry links to a lesson, and the lessons introduce each term in English."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.glossary import entries, entry_problems, first_use_problems, nav_lessons
+from tools.pages import DOCS
+
+FIXTURE = Path(__file__).parent / "fixtures" / "glossary"
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_entry_names_its_other_term_and_links_to_a_lesson(lang):
+    assert entries(DOCS / lang / "glossary.md"), "the glossary has no ### entries"
+    assert entry_problems(DOCS / lang / "glossary.md") == []
+
+
+def test_first_use_of_each_term_in_the_lessons_gives_the_english_term():
+    assert first_use_problems(DOCS / "es" / "glossary.md", nav_lessons()) == []
+
+
+def test_lessons_are_read_in_nav_order():
+    lessons = nav_lessons()
+    assert [p.name for p in lessons[:3]] == ["requires-grad.md", "graph.md", "backward.md"]
+    assert all(p.parent == DOCS / "es" / "lessons" and p.is_file() for p in lessons)
+
+
+# The checks can fail: each is fed a broken copy of the fixture in fixtures/glossary/.
+
+
+def fixture_copy(tmp_path: Path, page: str = "", old: str = "", new: str = "") -> Path:
+    """A copy of the fixture docs, with `old` replaced by `new` in `page`."""
+    shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
+    if page:
+        text = (tmp_path / page).read_text(encoding="utf-8")
+        assert old in text
+        (tmp_path / page).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path
+
+
+def first_uses(docs: Path, nav: str = "nav.yml") -> list[str]:
+    return first_use_problems(docs / "es" / "glossary.md", nav_lessons("es", docs, docs / nav))
+
+
+def test_fixture_passes(tmp_path):
+    docs = fixture_copy(tmp_path)
+    found = [(e.term, e.other, e.anchor) for e in entries(docs / "es" / "glossary.md")]
+    assert found == [
+        ("Tensor hoja", "leaf tensor", "leaf-tensor"),
+        ("Grafo de cómputo", "computational graph", "computational-graph"),
+        ("`grad_fn`", None, "grad-fn"),
+    ]
+    assert entry_problems(docs / "es" / "glossary.md") == []
+    assert first_uses(docs) == []
+
+
+def test_entry_without_a_lesson_link_fails(tmp_path):
+    docs = fixture_copy(
+        tmp_path, "es/glossary.md", "Ver [Segunda lección](lessons/second.md).", "Sin enlace."
+    )
+    [problem] = entry_problems(docs / "es" / "glossary.md")
+    assert problem.startswith(f"{docs}/es/glossary.md:11: entry 'Grafo de cómputo' links to no")
+    assert "fix: link the lesson that introduces it" in problem
+
+
+def test_entry_linking_a_missing_lesson_fails(tmp_path):
+    docs = fixture_copy(tmp_path, "es/glossary.md", "lessons/second.md", "lessons/third.md")
+    [problem] = entry_problems(docs / "es" / "glossary.md")
+    assert "entry 'Grafo de cómputo' links to lessons/third.md, which does not exist" in problem
+
+
+def test_entry_without_the_other_language_term_fails(tmp_path):
+    docs = fixture_copy(tmp_path, "es/glossary.md", "Tensor hoja (*leaf tensor*)", "Tensor hoja")
+    [problem] = entry_problems(docs / "es" / "glossary.md")
+    assert problem.startswith(f"{docs}/es/glossary.md:7: entry 'Tensor hoja' does not give")
+    assert "fix: write the heading as `### Tensor hoja (*<other-language term>*)" in problem
+
+
+def test_first_use_without_the_english_term_fails(tmp_path):
+    docs = fixture_copy(tmp_path, "es/lessons/first.md", "hoja** (*leaf tensor*)", "hoja**")
+    [problem] = first_uses(docs)
+    assert problem.startswith(
+        f"{docs}/es/lessons/first.md:16: first use of 'Tensor hoja' in the lessons has no "
+        "English term after it; fix: write 'Tensor hoja (*leaf tensor*)' here"
+    )
+    assert "es/glossary.md:7" in problem
+
+
+def test_first_use_follows_the_nav_order(tmp_path):
+    docs = fixture_copy(
+        tmp_path, "nav.yml", "- lessons/first.md\n      - lessons/second.md", "- lessons/second.md"
+    )
+    # second.md now comes first, and its "tensor hoja" has no English term.
+    [problem] = first_uses(docs)
+    assert problem.startswith(f"{docs}/es/lessons/second.md:7: first use of 'Tensor hoja'")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("Ni `tensor hoja` en código", "Ni tensor hoja en código", 9),  # inline code
+        ("enlace, [tensor hoja](second.md),", "enlace, tensor hoja,", 9),  # link text
+        ("Los tensores hoja, en plural", "El tensor hoja, en singular", 15),  # another form
+    ],
+)
+def test_what_is_skipped_would_otherwise_be_a_use(tmp_path, old, new, line):
+    docs = fixture_copy(tmp_path, "es/lessons/first.md", old, new)
+    [problem] = first_uses(docs)
+    assert problem.startswith(f"{docs}/es/lessons/first.md:{line}: first use of 'Tensor hoja'")

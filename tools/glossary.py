@@ -1,0 +1,150 @@
+"""Checks of the glossary (docs/<lang>/glossary.md), run by tests/test_glossary.py.
+
+An entry is a `###` heading, `### Tensor hoja (*leaf tensor*) { #leaf-tensor }`, whose parentheses
+give the term in the other language (a term written as code, `### `grad_fn` { #grad-fn }`, is the
+same in both), followed by its definition. Two checks, each returning problems that name the file
+and the fix:
+
+- entry_problems: every entry names its other-language term and links to a page under lessons/;
+- first_use_problems: the first time the Spanish lessons (in mkdocs.yml's nav order) use a term,
+  its English term follows in parentheses: "tensor hoja (*leaf tensor*)". Only prose counts:
+  front matter, headings, code blocks, inline code, maths and link texts are skipped. Matching is
+  case-insensitive and by whole words, so an inflected form ("tensores hoja") is not a use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tools.pages import DOCS, FRONT_MATTER, MKDOCS_YML, display, read_fences, read_headings
+
+ENTRY_LEVEL = 3
+TERM = re.compile(r"^(?P<term>[^(]+?)\s*\(\s*\*(?P<other>[^*]+)\*\s*\)$")
+LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+NOT_PROSE = [
+    re.compile(r"^ *#{1,6}\s.*$", re.MULTILINE),  # headings
+    re.compile(r"^ *(?:\?\?\?\+?|!!!) .*$", re.MULTILINE),  # admonition titles
+    re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
+    re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.DOTALL),  # maths
+    re.compile(r"!?\[[^\]]*\]\([^)]*\)"),  # links, with their text (often another page's title)
+    re.compile(r"<!--.*?-->", re.DOTALL),
+    re.compile(r"\*+"),  # emphasis markers: "**grafo de cómputo** (*computational graph*)"
+]
+
+
+@dataclass
+class Entry:
+    term: str  # as the heading shows it: "Tensor hoja", or "`grad_fn`"
+    other: str | None  # the term in the other language, from the heading's parentheses
+    anchor: str | None
+    line: int
+    body: str  # the definition: the text up to the next heading
+
+    @property
+    def is_code(self) -> bool:
+        return self.term.startswith("`")
+
+
+def entries(glossary: Path) -> list[Entry]:
+    text = glossary.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    headings = read_headings(text, read_fences(glossary, text))
+    found = []
+    for heading, following in zip(headings, [*headings[1:], None], strict=True):
+        if heading.level != ENTRY_LEVEL:
+            continue
+        named = TERM.match(heading.title)
+        body = "\n".join(lines[heading.line : following.line - 1 if following else len(lines)])
+        term, other = (named["term"], named["other"]) if named else (heading.title, None)
+        found.append(Entry(term.strip(), other, heading.anchor, heading.line, body))
+    return found
+
+
+def entry_problems(glossary: Path) -> list[str]:
+    """Each entry gives its other-language term (unless it is code) and links to a lesson."""
+    problems = []
+    for entry in entries(glossary):
+        where = f"{display(glossary)}:{entry.line}"
+        if entry.other is None and not entry.is_code:
+            problems.append(
+                f"{where}: entry '{entry.term}' does not give the term in the other language; "
+                f"fix: write the heading as `### {entry.term} (*<other-language term>*) "
+                f"{{ #{entry.anchor or 'an-english-id'} }}`"
+            )
+        targets = [found["target"] for found in LINK.finditer(entry.body)]
+        lessons = [t for t in targets if re.fullmatch(r"lessons/[\w-]+\.md(#[\w-]+)?", t)]
+        if not lessons:
+            problems.append(
+                f"{where}: entry '{entry.term}' links to no lesson; fix: link the lesson that "
+                "introduces it, e.g. [Title](lessons/<page>.md#<heading-anchor>)"
+            )
+        for target in lessons:
+            if not (glossary.parent / target.partition("#")[0]).is_file():
+                problems.append(
+                    f"{where}: entry '{entry.term}' links to {target}, which does not exist; "
+                    "fix: correct the link"
+                )
+    return problems
+
+
+def nav_lessons(lang: str = "es", docs: Path = DOCS, mkdocs_yml: Path = MKDOCS_YML) -> list[Path]:
+    """The lesson pages of one language, in the order of mkdocs.yml's nav."""
+
+    def flatten(items) -> list[str]:
+        if isinstance(items, str):
+            return [items]
+        if isinstance(items, dict):
+            return [page for value in items.values() for page in flatten(value)]
+        return [page for item in items for page in flatten(item)]
+
+    nav = yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8"))["nav"]
+    return [docs / lang / page for page in flatten(nav) if page.startswith("lessons/")]
+
+
+def prose(path: Path, text: str) -> str:
+    """The page with everything but prose blanked out; offsets and line numbers are unchanged."""
+
+    def blank(span: str) -> str:
+        return re.sub(r"[^\n]", " ", span)
+
+    spans = [(fence.start, fence.end) for fence in read_fences(path, text)]
+    front = FRONT_MATTER.match(text)
+    if front:
+        spans.append(front.span())
+    for start, end in spans:
+        text = text[:start] + blank(text[start:end]) + text[end:]
+    for pattern in NOT_PROSE:
+        text = pattern.sub(lambda found: blank(found.group()), text)
+    return text
+
+
+def words(phrase: str) -> str:
+    """A regex for the phrase as whole words, across line breaks, in any case."""
+    return r"(?<![\w-])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w-])"
+
+
+def first_use_problems(glossary: Path, lessons: list[Path]) -> list[str]:
+    """The first use of each Spanish term in the lessons is followed by "(*english term*)"."""
+    pending = {entry.term: entry for entry in entries(glossary) if entry.other}
+    problems = []
+    for lesson in lessons:
+        text = prose(lesson, lesson.read_text(encoding="utf-8"))
+        for term, entry in list(pending.items()):
+            used = re.search(words(term), text, re.IGNORECASE)
+            if not used:
+                continue
+            del pending[term]
+            followed = re.compile(r"\s*\(\s*" + words(entry.other), re.IGNORECASE)
+            if not followed.match(text, used.end()):
+                line = text.count("\n", 0, used.start()) + 1
+                found = " ".join(used.group().split())
+                problems.append(
+                    f"{display(lesson)}:{line}: first use of '{term}' in the lessons has no "
+                    f"English term after it; fix: write '{found} (*{entry.other}*)' here "
+                    f"(the term is defined in {display(glossary)}:{entry.line})"
+                )
+    return problems
