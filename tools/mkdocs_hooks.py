@@ -1,5 +1,6 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): small fixes to plugins, each with the reason."""
 
+import hashlib
 import html
 import json
 import re
@@ -8,6 +9,7 @@ from pathlib import Path
 from latex2mathml.converter import convert
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.toc import get_toc
 
 # pymdownx.arithmatex (generic mode) wraps $...$ as \(...\) and $$...$$ as \[...\].
 MATH = re.compile(
@@ -20,6 +22,9 @@ THIRD_PARTY_SCRIPTS = re.compile(
     r"|<script[^>]*>(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>",
     re.DOTALL,
 )
+STYLE_BLOCK = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)</h\1>', re.DOTALL)
 NOTEBOOK_DISPLAY_MATH = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.DOTALL)
 NOTEBOOK_INLINE_MATH = re.compile(r"(?<![\\$])\$(?P<tex>[^$\n]+?)\$")
 
@@ -52,7 +57,44 @@ def on_page_content(content, page, config, files):
         content = THIRD_PARTY_SCRIPTS.sub("", content)
         content = NOTEBOOK_DISPLAY_MATH.sub(lambda m: mathml(m["tex"], "block"), content)
         content = NOTEBOOK_INLINE_MATH.sub(lambda m: mathml(m["tex"], "inline"), content)
+        content = shared_notebook_css(content, page, config)
+        notebook_toc(content, page)
+        # A notebook links to the deployed site (so links work in Jupyter and Colab); on the
+        # site itself those links become relative, and work offline and under any address.
+        root = "../" * page.url.count("/")
+        for attribute in ("href", "src"):
+            content = content.replace(f'{attribute}="{config.site_url}', f'{attribute}="{root}')
     return content
+
+
+def shared_notebook_css(content, page, config):
+    """Every notebook page inlined the same ~600 KB of Jupyter CSS: serve it once, cached."""
+    styles = "".join(STYLE.findall(content))
+    if not styles:
+        return content
+    name = f"assets/stylesheets/jupyter-{hashlib.sha256(styles.encode()).hexdigest()[:12]}.css"
+    target = Path(config.site_dir) / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(styles, encoding="utf-8")
+    root = "../" * page.url.count("/")
+    link = f'<link rel="stylesheet" href="{root}{name}">'
+    return link + STYLE_BLOCK.sub("", content)
+
+
+def notebook_toc(content, page):
+    # mkdocs-jupyter builds the table of contents from its own Markdown rendering, whose ids
+    # differ from the page's (code in a heading) and which turns a list item like "- `x`" into a
+    # heading "-". Build it from the headings the page really has.
+    tokens, stack = [], []
+    for level, anchor, inner in HEADING.findall(content):
+        name = html.unescape(re.sub(r"<[^>]+>|¶", "", inner)).strip()
+        token = {"level": int(level), "id": anchor, "name": name, "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    page.toc = get_toc(tokens)
 
 
 @event_priority(50)  # before mkdocs-jupyter's on_post_build (0) evicts "unused" cache entries

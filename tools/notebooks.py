@@ -39,7 +39,8 @@ ADMONITION = re.compile(
     r'^(?P<indent> *)(?:\?\?\?\+?|!!!) +(?P<kind>\w+)(?: +"(?P<title>[^"]*)")? *$'
 )
 HEADING_ATTRS = re.compile(r"^(#{1,6} .*?)[ \t]*\{[^}\n]*\}[ \t]*$", re.MULTILINE)
-MD_LINK = re.compile(r"\]\((?P<target>[^)\s:]+\.md)(?P<anchor>#[^)\s]*)?\)")
+# A relative link or image (`](graph.md#x)`, `](../assets/g.svg)`): absolute in a notebook.
+RELATIVE_LINK = re.compile(r"\]\((?P<target>[^)\s:#/][^)\s:#]*)(?P<anchor>#[^)\s]*)?\)")
 # Outputs name files by paths that differ between machines and runs: ipykernel's temporary
 # cell files, and wherever the virtual environment lives.
 MACHINE_PATHS = [
@@ -74,8 +75,10 @@ def notebook_path(page_path: Path) -> Path:
 
 
 def page_url(site_url: str, lang: str, relative: str) -> str:
-    """Absolute URL of a page, so links work in Jupyter and Colab too."""
+    """Absolute URL of a page or file, so links work in Jupyter and Colab too."""
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    if not relative.endswith(".md"):  # an image or other file, served as it is
+        return f"{site_url.rstrip('/')}/{prefix}{relative}"
     path = relative.removesuffix(".md").removesuffix("index")
     return f"{site_url.rstrip('/')}/{prefix}{path}{'/' if path else ''}"
 
@@ -110,7 +113,7 @@ def markdown_cell(text: str, page: Page, site_url: str) -> str:
         target = (here / found["target"]).resolve().relative_to(language_root(page))
         return f"]({page_url(site_url, page.lang, str(target))}{found['anchor'] or ''})"
 
-    return MD_LINK.sub(absolute, text)
+    return RELATIVE_LINK.sub(absolute, text)
 
 
 def build_notebook(page: Page, config: dict | None = None) -> nbformat.NotebookNode:
