@@ -48,6 +48,7 @@ MACHINE_PATHS = [
     (re.compile(r"/[^\s'\"]*?/site-packages/"), ".../site-packages/"),
 ]
 WARNING_LINE = re.compile(r"^.*?:\d+: (?P<warning>\w+: .*)$")
+QUALIFIED_EXCEPTION = re.compile(r"^(?:[A-Za-z_]\w*\.)+(?=\w*(?:Error|Exception|Warning): )")
 RAISES = "raises-exception"  # the standard Jupyter tag for a cell that raises on purpose
 NOTE = {
     "es": (
@@ -228,7 +229,8 @@ def generate(page_path: Path) -> nbformat.NotebookNode:
 def streams(output: str) -> tuple[list[str], list[str]]:
     """Printed lines and warning lines apart: a kernel sends them on two streams whose relative
     order is not kept, so only the order within each is compared."""
-    lines = output.splitlines()
+    # Jupyter names an exception without its module (GradcheckError, not torch.autograd....).
+    lines = [QUALIFIED_EXCEPTION.sub("", line) for line in output.splitlines()]
     warning = re.compile(r"^\w+Warning: ")
     return [x for x in lines if not warning.match(x)], [x for x in lines if warning.match(x)]
 
