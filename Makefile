@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Silences Material's end-of-life banner (it is not a build warning).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test update-outputs notebooks mark-translated format clean
+.PHONY: serve build test bench update-outputs notebooks mark-translated format clean
 
 serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000 (Spanish) and /en/ (English)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -16,6 +16,9 @@ build: $(INSTALLED)  ## the static site, into site/
 
 test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, and the strict build
 	$(BIN)/pytest
+
+bench: $(INSTALLED)  ## timings side by side (median of 3), printed and written to bench.json
+	$(BIN)/python -m tools.bench
 
 update-outputs: $(INSTALLED)  ## rewrite every output block from a real run, then the notebooks
 	$(BIN)/python -m tools.outputs
@@ -43,4 +46,4 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache .cache screenshots bench.json

@@ -39,6 +39,7 @@ def on_files(files, config):
     return files
 
 
+@event_priority(100)  # before the search plugin reads the page
 def on_page_content(content, page, config, files):
     # Formulas become MathML when the site is built, which browsers render natively: no maths
     # script or font is fetched at page load, and the page works offline.
@@ -52,13 +53,15 @@ def on_page_content(content, page, config, files):
     kind = {"[": "block", "(": "inline"}
     content = MATH.sub(lambda m: mathml(m["tex"], kind[m["open"]]), content)
     if page.file.src_uri.endswith(".ipynb"):
+        content = shared_notebook_css(content, page, config)  # first: it shrinks the page tenfold
         # mkdocs-jupyter's HTML loads MathJax and mermaid from CDNs: third-party requests that
         # fail offline. Drop those scripts, and render the notebook's $...$ maths as above.
         content = THIRD_PARTY_SCRIPTS.sub("", content)
         content = NOTEBOOK_DISPLAY_MATH.sub(lambda m: mathml(m["tex"], "block"), content)
         content = NOTEBOOK_INLINE_MATH.sub(lambda m: mathml(m["tex"], "inline"), content)
-        content = shared_notebook_css(content, page, config)
         notebook_toc(content, page)
+        # Search finds the lesson itself; the notebook repeats its text word for word.
+        page.meta["search"] = {"exclude": True}
         # A notebook links to the deployed site (so links work in Jupyter and Colab); on the
         # site itself those links become relative, and work offline and under any address.
         root = "../" * page.url.count("/")

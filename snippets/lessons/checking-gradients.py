@@ -78,12 +78,7 @@ except RuntimeError as error:  # GradcheckError is a RuntimeError
 
 
 # --8<-- [start:exercise-1]
-class FixedSquare(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, t):
-        ctx.save_for_backward(t)
-        return t * t
-
+class FixedSquare(Square):  # the same forward; only the backward is mended
     @staticmethod
     def backward(ctx, grad_output):
         (t,) = ctx.saved_tensors
