@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import serve
 from tools.pages import DOCS, ROOT, parse_page
 
 CANDIDATES = [os.environ.get("CHROMIUM", ""), "/usr/lib/chromium/chromium", "/usr/bin/chromium"]
@@ -53,7 +54,7 @@ class Visit:
     def __init__(self, browser, **options):
         self.context = browser.new_context(**options)
         self.page = self.context.new_page()
-        self.errors, self.outside, self.bytes = [], [], 0
+        self.errors, self.outside, self.bytes, self.requests = [], [], 0, 0
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("response", self.count)
@@ -67,6 +68,7 @@ class Visit:
             route.abort()
 
     def count(self, response):
+        self.requests += 1
         if response.status >= 400:
             self.errors.append(f"{response.status} {response.url}")
         elif response.ok:
@@ -175,12 +177,24 @@ def test_screenshots(served, visit, lang, scheme):
 
 
 def test_page_weight_is_recorded(served, visit):
-    """Bytes a reader downloads for a lesson (HTML, CSS, JS, fonts), for the closing note."""
+    """Bytes and requests a reader's browser makes for a lesson (HTML, CSS, JS, fonts: all of
+    them from 127.0.0.1, as the fixture checks), for the closing notes."""
     tab = visit()
     tab.go(url(served, "es", "lessons/non-scalar/"))
     assert 0 < tab.bytes < 2_000_000
     SCREENSHOTS.mkdir(exist_ok=True)
-    (SCREENSHOTS / "page-weight.txt").write_text(f"lessons/non-scalar/: {tab.bytes} bytes\n")
+    (SCREENSHOTS / "page-weight.txt").write_text(
+        f"lessons/non-scalar/: {tab.bytes} bytes in {tab.requests} requests, "
+        f"{len(tab.outside)} to other hosts\n"
+    )
+
+
+def test_site_also_works_from_the_root_of_a_plain_static_server(site, visit):
+    with serve(site) as address:  # not under the sub-path of site_url
+        tab = visit()
+        for path in ["", "en/lessons/graph/", "notebooks/graph/"]:
+            assert tab.page.goto(f"{address}{path}", wait_until="load").status == 200
+        assert tab.errors == []
 
 
 def test_chromium_is_debian_s():

@@ -4,13 +4,14 @@ import html as html_lib
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nbformat
 import pytest
 import torch
 import yaml
 
-from tools.pages import DOCS, LANGUAGES, MKDOCS_YML
+from tools.pages import DOCS, LANGUAGES, MKDOCS_YML, parse_page
 
 SPANISH = sorted(p.relative_to(DOCS / "es") for p in (DOCS / "es").rglob("*.md"))
 
@@ -41,6 +42,9 @@ def test_page_is_built_in_its_language(site, lang, relative):
     label = {"es": "Salidas verificadas con", "en": "Outputs verified with"}[lang]
     assert re.search(rf"{label} PyTorch\s*<code>{re.escape(torch.__version__)}</code>", html)
     assert "--8<--" not in html  # every include was expanded
+    assert f'/edit/main/docs/{lang}/{relative}" title=' in html  # "edit this page"
+    description = re.search(r'<meta name="description" content="([^"]*)"', html)[1]
+    assert html_lib.unescape(description) == parse_page(DOCS / lang / relative).meta["description"]
     # The switcher leads to the same page in the other language.
     for other in LANGUAGES:
         target = html_path(site, other, relative).parent
@@ -88,3 +92,11 @@ def test_notebook_page_is_rendered_and_downloadable(site, lang, relative):
     nbformat.validate(nbformat.read(download, as_version=4))
     lesson = html_path(site, lang, Path("lessons") / relative.with_suffix(".md").name)
     assert f'href="../../notebooks/{relative.stem}/{relative.name}"' in lesson.read_text("utf-8")
+
+
+def test_404_page_exists_and_loads_assets_from_the_deployed_path(site):
+    # A 404 is served at any depth, so its links are absolute, from site_url's path.
+    html = (site / "404.html").read_text(encoding="utf-8")
+    path = urlsplit(yaml.safe_load(MKDOCS_YML.read_text())["site_url"]).path
+    assert f'href="{path}assets/stylesheets/' in html
+    assert f'src="{path}assets/javascripts/' in html
