@@ -71,12 +71,6 @@ def stale_files(pages: list[Path], expander: Expander | None = None) -> list[tup
     return [(path, text) for path, text in targets if path.read_text(encoding="utf-8") != text]
 
 
-def stale_pictures() -> list[tuple[Path, str]]:
-    """(picture, its up-to-date text) for each picture drawn from a lesson's real objects
-    (tools/graph_svg.py: the graph of graph-shown) that is missing or stale."""
-    return graph_svg.stale_pictures()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report stale files, change nothing")
@@ -87,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     expander = Expander(args.snippets) if args.snippets else None
     stale = stale_files(args.pages or lesson_pages(), expander)
     if args.snippets is None:  # the real lessons, not the test fixtures
-        stale += stale_pictures()
+        stale += graph_svg.stale_pictures()  # pictures drawn from a lesson's real graph
     for path, text in stale:
         if args.check:
             print(f"stale: {display(path)} (run `make update-outputs`)")
