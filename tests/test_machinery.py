@@ -13,7 +13,7 @@ from sybil import Sybil
 from sybil.example import SybilFailure
 
 from tools.outputs import stale_files, updated_config, updated_text
-from tools.pages import Expander, PageError, check, lesson_pages, parse_page, run, sybil_parser
+from tools.pages import Expander, PageError, all_pages, check, parse_page, run, sybil_parser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPANDER = Expander(FIXTURES / "snippets")
@@ -120,7 +120,7 @@ def test_update_outputs_repairs_every_broken_output(tmp_path):
 
 def test_update_outputs_changes_nothing_on_current_pages():
     """`make update-outputs` on a clean tree leaves `git diff` empty."""
-    assert stale_files(lesson_pages()) == []
+    assert stale_files(all_pages()) == []
     assert stale_files(GOOD_PAGES, EXPANDER) == []
 
 
@@ -135,7 +135,7 @@ def test_stale_version_stamp_is_rewritten():
 def test_changing_any_digit_of_any_output_block_fails():
     """No normalisation may hide a digit: every digit of every real output block is checked."""
     mutated = 0
-    for path in lesson_pages():
+    for path in all_pages():
         namespace = {}
         for example in parse_page(path).examples:
             result = run(example, namespace)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.pages import DOCS, ROOT, Expander, lesson_pages, parse_page
+from tools.pages import DOCS, ROOT, Expander, all_pages, parse_page
 from tools.parity import (
     anchor_problems,
     layout_problems,
@@ -27,7 +27,7 @@ def test_languages_share_includes_outputs_and_anchors(es):
     assert parity_problems(parse_page(es), parse_page(en)) == []
 
 
-@pytest.mark.parametrize("page", lesson_pages(), ids=lambda p: str(p.relative_to(DOCS)))
+@pytest.mark.parametrize("page", all_pages(), ids=lambda p: str(p.relative_to(DOCS)))
 def test_page_structure(page):
     parsed = parse_page(page)
     assert anchor_problems(parsed) == []
@@ -35,7 +35,7 @@ def test_page_structure(page):
 
 
 def test_every_snippet_section_is_on_a_page():
-    assert unused_sections([parse_page(p) for p in lesson_pages()], ROOT / "snippets") == []
+    assert unused_sections([parse_page(p) for p in all_pages()], ROOT / "snippets") == []
 
 
 # The checks above can fail: each is fed a broken copy of the fixture pages.

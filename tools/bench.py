@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.pages import DOCS, MKDOCS_YML, ROOT, lesson_pages, parse_page
+from tools.pages import DOCS, MKDOCS_YML, ROOT, all_pages, parse_page
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -79,7 +79,7 @@ def page_weight(site: Path, page: str) -> dict:
 
 def verified_examples() -> dict:
     counts = {}
-    for path in lesson_pages():
+    for path in all_pages():
         lang = path.relative_to(DOCS).parts[0]
         counts[lang] = counts.get(lang, 0) + len(parse_page(path).examples)
     return counts

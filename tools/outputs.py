@@ -23,8 +23,8 @@ from tools.pages import (
     OUTPUT_TITLES,
     Expander,
     Page,
+    all_pages,
     display,
-    lesson_pages,
     parse_page,
     run,
 )
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     expander = Expander(args.snippets) if args.snippets else None
-    stale = stale_files(args.pages or lesson_pages(), expander)
+    stale = stale_files(args.pages or all_pages(), expander)
     if args.snippets is None:  # the real lessons, not the test fixtures
         stale += graph_svg.stale_pictures()  # pictures drawn from a lesson's real graph
     for path, text in stale:

@@ -432,5 +432,7 @@ def sybil_parser(expander: Expander | None = None):
     return parse
 
 
-def lesson_pages(docs: Path = DOCS) -> list[Path]:
+def all_pages(docs: Path = DOCS) -> list[Path]:
+    """Every page of every language: lessons, home and glossary (tools/notebooks.py has the
+    lessons alone)."""
     return sorted(docs.glob("*/**/*.md"))
