@@ -10,9 +10,8 @@ import threading
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from tools.pages import MKDOCS_YML, ROOT
+from tools.pages import ROOT, site_config
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +35,7 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def served(site, tmp_path_factory):
     """The built site over HTTP on 127.0.0.1, under the sub-path of `site_url` (as deployed)."""
-    sub_path = urlsplit(yaml.safe_load(MKDOCS_YML.read_text())["site_url"]).path.strip("/")
+    sub_path = urlsplit(site_config()["site_url"]).path.strip("/")
     root = tmp_path_factory.mktemp("served")
     (root / sub_path).symlink_to(site, target_is_directory=True)
     with serve(root) as address:

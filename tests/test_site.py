@@ -9,9 +9,8 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 import torch
-import yaml
 
-from tools.pages import DOCS, LANGUAGES, MKDOCS_YML, parse_page
+from tools.pages import DOCS, LANGUAGES, parse_page, site_config
 
 SPANISH = sorted(p.relative_to(DOCS / "es") for p in (DOCS / "es").rglob("*.md"))
 
@@ -27,7 +26,7 @@ def html_path(site: Path, lang: str, relative: Path) -> Path:
 
 
 def test_stamp_matches_installed_torch():
-    stamped = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8"))["extra"]["torch_version"]
+    stamped = site_config()["extra"]["torch_version"]
     assert stamped == torch.__version__, (
         f"mkdocs.yml says outputs were verified with torch {stamped}, but {torch.__version__} is "
         "installed; run `make update-outputs` and review the diff"
@@ -97,6 +96,6 @@ def test_notebook_page_is_rendered_and_downloadable(site, lang, relative):
 def test_404_page_exists_and_loads_assets_from_the_deployed_path(site):
     # A 404 is served at any depth, so its links are absolute, from site_url's path.
     html = (site / "404.html").read_text(encoding="utf-8")
-    path = urlsplit(yaml.safe_load(MKDOCS_YML.read_text())["site_url"]).path
+    path = urlsplit(site_config()["site_url"]).path
     assert f'href="{path}assets/stylesheets/' in html
     assert f'src="{path}assets/javascripts/' in html

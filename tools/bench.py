@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.pages import DOCS, MKDOCS_YML, ROOT, all_pages, parse_page
+from tools.pages import DOCS, ROOT, all_pages, parse_page, site_config
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -50,7 +50,7 @@ def bare_material_site(folder: Path) -> Path:
 
 def site_without_notebooks(folder: Path) -> Path:
     """This site's config minus the notebooks (for the cost of rendering them)."""
-    config = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8"))
+    config = site_config()
     config["docs_dir"] = str(ROOT / config["docs_dir"])
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]

@@ -18,9 +18,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from tools.pages import DOCS, FRONT_MATTER, MKDOCS_YML, display, read_fences, read_headings
+from tools.pages import (
+    DOCS,
+    FRONT_MATTER,
+    MKDOCS_YML,
+    display,
+    read_fences,
+    read_headings,
+    site_config,
+)
 
 ENTRY_LEVEL = 3
 TERM = re.compile(r"^(?P<term>[^(]+?)\s*\(\s*\*(?P<other>[^*]+)\*\s*\)$")
@@ -101,7 +107,7 @@ def nav_lessons(lang: str = "es", docs: Path = DOCS, mkdocs_yml: Path = MKDOCS_Y
             return [page for value in items.values() for page in flatten(value)]
         return [page for item in items for page in flatten(item)]
 
-    nav = yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8"))["nav"]
+    nav = site_config(mkdocs_yml)["nav"]
     return [docs / lang / page for page in flatten(nav) if page.startswith("lessons/")]
 
 

@@ -19,7 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
-import yaml
 from nbclient import NotebookClient
 
 from tools.pages import (
@@ -27,12 +26,12 @@ from tools.pages import (
     ELIDED_FRAMES,
     FRONT_MATTER,
     LANGUAGES,
-    MKDOCS_YML,
     TRACEBACK_HEADER,
     Page,
     display,
     elide_frames,
     parse_page,
+    site_config,
 )
 
 ADMONITION = re.compile(
@@ -60,10 +59,6 @@ NOTE = {
         "PyTorch {torch}. To get the same numbers: `pip install torch=={base} numpy`.*"
     ),
 }
-
-
-def site_config() -> dict:
-    return yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8"))
 
 
 def lesson_pages(docs: Path = DOCS) -> list[Path]:

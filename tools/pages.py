@@ -140,9 +140,17 @@ class Run:
         return "".join(traceback.format_exception(self.error)) if self.error else ""
 
 
+def site_config(path: Path = MKDOCS_YML) -> dict:
+    """mkdocs.yml as MkDocs reads it, with `!ENV [NAME, default]` values resolved."""
+    from mkdocs.utils import yaml_load
+
+    with open(path, encoding="utf-8") as file:
+        return yaml_load(file)
+
+
 def snippet_config() -> dict:
     """The pymdownx.snippets options of mkdocs.yml, so pages are expanded as MkDocs does."""
-    config = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8"))
+    config = site_config()
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
             return dict(extension["pymdownx.snippets"])
