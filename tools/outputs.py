@@ -11,14 +11,16 @@ Each page runs top to bottom in a fresh namespace, as a reader pasting its block
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 from pathlib import Path
 
 import torch
 
-from tools import graph_svg
+from tools import graph_svg, numbers
 from tools.pages import (
+    FRONT_MATTER,
     MKDOCS_YML,
     OUTPUT_TITLES,
     Expander,
@@ -29,6 +31,7 @@ from tools.pages import (
     run,
 )
 
+DATE_KEY = "outputs_date"
 STAMP = re.compile(r"^(?P<key>\s*torch_version:\s*).*$", re.MULTILINE)
 
 
@@ -40,12 +43,19 @@ def output_fence(indent: str, title: str, shown: str) -> str:
     return f'{indent}```text title="{title}"\n{indented(indent, shown)}{indent}```'
 
 
-def updated_text(page: Page) -> str:
-    """The page's text with every output block showing what its code prints now."""
+def updated_text(
+    page: Page, unresolved: list[str] | None = None, today: datetime.date | None = None
+) -> str:
+    """The page's text with every output block showing what its code prints now, and the
+    numbers its prose quotes from them rewritten to match (tools/numbers.py). Numbers that
+    cannot be rewritten are appended to `unresolved`."""
+    today = today or datetime.date.today()
     namespace: dict = {}
     edits = []  # (start, end, replacement), applied back to front
+    new_bodies = []
     for example in page.examples:
         shown = run(example, namespace).shown
+        new_bodies.append(shown or None)
         code, output = example.code, example.output
         if output is not None and shown:
             edits.append((output.body_start, output.body_end, indented(output.indent, shown)))
@@ -54,19 +64,41 @@ def updated_text(page: Page) -> str:
         elif shown:
             title = OUTPUT_TITLES.get(page.lang, OUTPUT_TITLES["en"])
             edits.append((code.end, code.end, "\n\n" + output_fence(code.indent, title, shown)))
+    prose_edits, problems = numbers.rewrite(page, new_bodies)
+    if unresolved is not None:
+        unresolved += problems
     text = page.text
-    for start, end, replacement in reversed(edits):
+    for start, end, replacement in sorted(edits + prose_edits, reverse=True):
         text = text[:start] + replacement + text[end:]
-    return text
+    return dated(text, today) if text != page.text else text
+
+
+def dated(text: str, day: datetime.date) -> str:
+    """The page with `outputs_date: <day>` in its front matter: each page shows when its outputs
+    last changed, and that only changes when they do (a clean tree stays clean)."""
+    line = f"{DATE_KEY}: {day.isoformat()}"
+    front = FRONT_MATTER.match(text)
+    if front is None:
+        return f"---\n{line}\n---\n\n{text}"
+    head = front.group(1)
+    if re.search(rf"^{DATE_KEY}:", head, re.MULTILINE):
+        head = re.sub(rf"^{DATE_KEY}:.*$", line, head, count=1, flags=re.MULTILINE)
+    else:
+        head = f"{head}\n{line}"
+    return f"---\n{head}\n---\n{text[front.end() :]}"
 
 
 def updated_config(text: str) -> str:
     return STAMP.sub(lambda m: m["key"] + torch.__version__, text, count=1)
 
 
-def stale_files(pages: list[Path], expander: Expander | None = None) -> list[tuple[Path, str]]:
+def stale_files(
+    pages: list[Path], expander: Expander | None = None, unresolved: list[str] | None = None
+) -> list[tuple[Path, str]]:
     """(file, its up-to-date text) for each page, and mkdocs.yml, whose outputs are stale."""
-    targets = [(path, updated_text(parse_page(path, expander=expander))) for path in pages]
+    targets = [
+        (path, updated_text(parse_page(path, expander=expander), unresolved)) for path in pages
+    ]
     targets.append((MKDOCS_YML, updated_config(MKDOCS_YML.read_text(encoding="utf-8"))))
     return [(path, text) for path, text in targets if path.read_text(encoding="utf-8") != text]
 
@@ -79,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     expander = Expander(args.snippets) if args.snippets else None
-    stale = stale_files(args.pages or all_pages(), expander)
+    unresolved: list[str] = []
+    stale = stale_files(args.pages or all_pages(), expander, unresolved)
     if args.snippets is None:  # the real lessons, not the test fixtures
         stale += graph_svg.stale_pictures()  # pictures drawn from a lesson's real graph
     for path, text in stale:
@@ -88,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path.write_text(text, encoding="utf-8")
             print(f"updated: {display(path)}")
-    return 1 if args.check and stale else 0
+    for problem in unresolved:  # the outputs are written; these numbers need a person
+        print(f"prose: {problem}")
+    return 1 if (args.check and stale) or unresolved else 0
 
 
 if __name__ == "__main__":

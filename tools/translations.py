@@ -3,9 +3,10 @@
     python -m tools.translations                         # list stale translations; exit 1 if any
     python -m tools.translations --mark docs/en/x.md     # after updating x.md: record it as current
 
-The record is `translation_of: <hash>` in the English page's front matter, a hash of the Spanish
-page without its output blocks (those are regenerated in both languages by `make update-outputs`,
-which is not a change to translate).
+The record is `translation_of: <hash>` in the English page's front matter, a hash of what a
+translator translates: the Spanish page without what `make update-outputs` writes in both
+languages (output blocks, the numbers the prose quotes from them, the `outputs_date`), so
+regenerating outputs never makes a translation stale.
 """
 
 from __future__ import annotations
@@ -16,18 +17,26 @@ import re
 import sys
 from pathlib import Path
 
-from tools.pages import DOCS, FRONT_MATTER, display, parse_page
+from tools import numbers
+from tools.pages import DOCS, FRONT_MATTER, Page, display, parse_page
 
 KEY = "translation_of"
+GENERATED = re.compile(r"^outputs_date:.*\n", re.MULTILINE)  # written by tools/outputs.py
 RECORD = re.compile(rf"^{KEY}:\s*(?P<hash>\S*)\s*$", re.MULTILINE)
 
 
-def source_hash(spanish: Path) -> str:
-    page = parse_page(spanish)
+def translated_text(page: Page) -> str:
+    """The page as a translator sees it: generated parts cut out, quoted numbers masked."""
+    cuts = [(e.code.end, e.output.end, "") for e in page.examples if e.output is not None]
+    cuts += [(q.start, q.end, "#") for q in numbers.quotes(page.path, page.text) if q.checked]
     text = page.text
-    for example in reversed(page.examples):
-        if example.output is not None:
-            text = text[: example.output.body_start] + text[example.output.body_end :]
+    for start, end, replacement in sorted(cuts, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return GENERATED.sub("", text)
+
+
+def source_hash(spanish: Path) -> str:
+    text = translated_text(parse_page(spanish))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
