@@ -22,11 +22,11 @@ from tools import graph_svg, numbers
 from tools.pages import (
     FRONT_MATTER,
     MKDOCS_YML,
-    OUTPUT_TITLES,
     Expander,
     Page,
     all_pages,
     display,
+    output_title,
     parse_page,
     run,
 )
@@ -36,11 +36,15 @@ STAMP = re.compile(r"^(?P<key>\s*torch_version:\s*).*$", re.MULTILINE)
 
 
 def indented(indent: str, shown: str) -> str:
-    return "".join(f"{indent}{line}\n" if line else "\n" for line in shown.splitlines())
+    """Each line behind the indent; a blank one keeps only the indent's quote markers."""
+    return "".join(
+        f"{indent}{line}\n" if line else f"{indent.rstrip()}\n" for line in shown.splitlines()
+    )
 
 
-def output_fence(indent: str, title: str, shown: str) -> str:
-    return f'{indent}```text title="{title}"\n{indented(indent, shown)}{indent}```'
+def output_fence(prefix: str, indent: str, title: str, shown: str) -> str:
+    """An output block as `make update-outputs` writes it, and as the doc tests require it."""
+    return f'{prefix}```text title="{title}"\n{indented(indent, shown)}{indent}```'
 
 
 def updated_text(
@@ -57,13 +61,18 @@ def updated_text(
         shown = run(example, namespace).shown
         new_bodies.append(shown or None)
         code, output = example.code, example.output
+        title = output_title(page.path)
         if output is not None and shown:
-            edits.append((output.body_start, output.body_end, indented(output.indent, shown)))
+            fence = output_fence(output.prefix, output.indent, title, shown)
+            if page.text[output.start : output.end] != fence:
+                edits.append((output.start, output.end, fence))
         elif output is not None:  # nothing printed any more: drop the block and the gap before it
             edits.append((code.end, output.end, ""))
         elif shown:
-            title = OUTPUT_TITLES.get(page.lang, OUTPUT_TITLES["en"])
-            edits.append((code.end, code.end, "\n\n" + output_fence(code.indent, title, shown)))
+            gap = f"\n{code.indent.rstrip()}\n"
+            edits.append(
+                (code.end, code.end, gap + output_fence(code.indent, code.indent, title, shown))
+            )
     prose_edits, problems = numbers.rewrite(page, new_bodies)
     if unresolved is not None:
         unresolved += problems

@@ -20,17 +20,23 @@ from pathlib import Path
 
 import markdown
 import yaml
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
 from pymdownx.snippets import SnippetMissingError
+from sybil.parsers.abstract.lexers import strip_prefix
+from sybil.parsers.markdown.lexers import FENCE
+from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer as FenceLexer
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
 LANGUAGES = ("es", "en")
 OUTPUT_TITLES = {"es": "Salida", "en": "Output"}
+# Fences a page may hold besides code (```python, includes only) and its outputs.
+OTHER_LANGUAGES = {"bash": "a shell command to type, such as the install line"}
 TRACEBACK_HEADER = "Traceback (most recent call last):"
 ELIDED_FRAMES = "  ..."
 
-FENCE_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<target>[^"]+)"\s*$')
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 ANCHOR = re.compile(r"#(?P<id>[\w-]+)")
@@ -53,9 +59,11 @@ def display(path: Path) -> str:
 
 @dataclass
 class Fence:
-    lang: str
+    lang: str  # lower case: "python" for ```python, ```Python and ```{.python}
     info: str
-    indent: str
+    marker: str  # ``` or ~~~ (or longer)
+    prefix: str  # what precedes the opening marker on its line: spaces, "> ", "-   "
+    indent: str  # what precedes each line of the body: the prefix, a list marker as spaces
     body: str
     line: int  # 1-based line of the opening fence
     start: int  # character offsets in the page: opening fence to end of closing fence
@@ -117,7 +125,17 @@ class Page:
 
     @property
     def lang(self) -> str | None:
-        return next((part for part in self.path.parts if part in LANGUAGES), None)
+        return language(self.path)
+
+
+def language(path: Path) -> str | None:
+    """es or en, from docs/<lang>/...; None for a page outside such a folder."""
+    return next((part for part in Path(path).parts if part in LANGUAGES), None)
+
+
+def output_title(path: Path) -> str:
+    """The title of output blocks on a page: "Salida" in Spanish, "Output" otherwise."""
+    return OUTPUT_TITLES.get(language(path), OUTPUT_TITLES["en"])
 
 
 @dataclass
@@ -186,45 +204,50 @@ def default_expander() -> Expander:
 
 
 def read_fences(path: Path, text: str) -> list[Fence]:
-    lines = text.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    fences, index = [], 0
-    while index < len(lines):
-        opened = FENCE_OPEN.match(lines[index].rstrip("\n"))
-        if not opened:
-            index += 1
+    """Every fenced block, wherever Markdown allows one: indented (spaces or tabs), in a list
+    item (`-   ```python`), in a quote (`> ```python`), with backticks or tildes. Found with
+    Sybil's own fence lexer; a fence inside another fence is part of that fence's body."""
+    openings: list[re.Match] = []
+    fences: list[Fence] = []
+    for found in FENCE.finditer(text):
+        closed = next(
+            (i for i, o in enumerate(openings) if FenceLexer.match_closes_existing(found, o)), None
+        )
+        if closed is None:
+            openings.append(found)
             continue
-        indent, marker, info = opened["indent"], opened["fence"], opened["info"]
-        close = re.compile(rf"^{indent}{re.escape(marker[0])}{{{len(marker)},}}\s*$")
-        end = next(
-            (j for j in range(index + 1, len(lines)) if close.match(lines[j].rstrip("\n"))), None
+        opening = openings[closed]
+        del openings[closed:]
+        if not openings:  # an outermost fence; those inside it are its text
+            fences.append(make_fence(text, opening, found))
+    if openings:
+        line = text.count("\n", 0, openings[0].start()) + 1
+        raise PageError(
+            path, line, "code fence is never closed", f"add a closing {openings[0]['fence']}"
         )
-        if end is None:
-            raise PageError(
-                path, index + 1, "code fence is never closed", f"add a closing {marker}"
-            )
-        body_lines = [
-            raw[len(indent) :] if raw.startswith(indent) else raw.lstrip(" ")
-            for raw in lines[index + 1 : end]
-        ]
-        lang = re.match(r"\{?\s*\.?([\w+-]*)", info).group(1)
-        fences.append(
-            Fence(
-                lang=lang,
-                info=info,
-                indent=indent,
-                body="".join(body_lines).rstrip("\n"),
-                line=index + 1,
-                start=offsets[index],
-                end=offsets[end] + len(lines[end].rstrip("\n")),
-                body_start=offsets[index + 1],
-                body_end=offsets[end],
-            )
-        )
-        index = end + 1
     return fences
+
+
+def make_fence(text: str, opening: re.Match, closing: re.Match) -> Fence:
+    prefix, info = opening["prefix"], opening["trailing"].strip()
+    body_start = opening.end() + 1
+    # What starts each line of the body: a list item's marker counts as its width in spaces.
+    indent = re.sub(r"(?:[-*+]|\d+[.)])(?=[ \t])", lambda m: " " * len(m.group()), prefix)
+    body = strip_prefix(text[body_start : closing.start()], prefix)
+    found = re.match(r"\{?\s*\.?([\w+-]*)", info)
+    return Fence(
+        lang=found.group(1).lower(),
+        info=info,
+        marker=opening["fence"],
+        prefix=prefix,
+        indent=indent,
+        body=body.rstrip("\n"),
+        line=text.count("\n", 0, opening.start()) + 1,
+        start=opening.start(),
+        end=closing.end(),
+        body_start=body_start,
+        body_end=closing.start(),
+    )
 
 
 def read_headings(text: str, fences: list[Fence]) -> list[Heading]:
@@ -324,29 +347,58 @@ def parse_page(path: Path, text: str | None = None, expander: Expander | None = 
     expander = expander or default_expander()
     fences = read_fences(path, text)
     page = Page(path, text, read_meta(path, text), headings=read_headings(text, fences))
+    title = output_title(path)
     previous: Fence | None = None
     for fence in fences:
-        follows = previous is not None and not text[previous.end : fence.start].strip()
-        if fence.lang in ("py", "python3", "pycon"):
-            raise PageError(
-                path,
-                fence.line,
-                f"```{fence.lang} fence is never run by the tests",
-                "use ```python with an include of a snippet section",
-            )
-        if fence.lang == "python":
-            page.examples.append(Example(path, fence, read_pieces(path, fence, expander), None))
-        elif fence.lang == "text":
-            if not (follows and previous.lang == "python"):
+        # Right after a code block (nothing but blank lines or quote markers between), a block
+        # that is not code itself shows what the code printed, whatever its language: checked.
+        after_code = (
+            previous is not None
+            and bool(page.examples)
+            and page.examples[-1].code is previous
+            and not re.sub(r"[\s>]", "", text[previous.end : fence.start])
+        )
+        if after_code and not is_python(fence.lang):
+            page.examples[-1].output = fence
+        elif is_python(fence.lang):
+            if fence.lang != "python" or not fence.marker.startswith("`"):
                 raise PageError(
                     path,
                     fence.line,
-                    "output block does not follow a python block",
-                    "put the ```text output right after the code that prints it",
+                    f"{fence.marker}{fence.info} is a Python block the tests do not run",
+                    "write it as ```python, holding only includes of snippet sections",
                 )
-            page.examples[-1].output = fence
+            page.examples.append(Example(path, fence, read_pieces(path, fence, expander), None))
+        elif fence.lang == "text":
+            raise PageError(
+                path,
+                fence.line,
+                "output block does not follow a python block",
+                f'put the ```text title="{title}" block right after the code that prints it',
+            )
+        elif fence.lang not in OTHER_LANGUAGES:
+            allowed = ", ".join(f"```{lang} ({why})" for lang, why in OTHER_LANGUAGES.items())
+            raise PageError(
+                path,
+                fence.line,
+                f"{fence.marker}{fence.info} is neither code the tests run nor an output block",
+                f"code goes in ```python blocks of includes, what it prints in the block right "
+                f"after it; other blocks may be {allowed}",
+            )
         previous = fence
     return page
+
+
+@cache
+def is_python(lang: str) -> bool:
+    """Whether the highlighter shows a fence of this language as Python (py3, ipython, pycon…)."""
+    if lang in ("py", "python", "python3", "py3", "ipython", "ipython3", "pycon"):
+        return True
+    try:
+        name = get_lexer_by_name(lang).name
+    except ClassNotFound:
+        return False
+    return re.match(r"I?Python|NumPy|Cython", name) is not None
 
 
 def run(example: Example, namespace: dict) -> Run:
@@ -401,6 +453,14 @@ def check(example: Example, result: Run) -> str | None:
                 f"fix: {update}"
             )
         return None
+    title = output_title(example.path)
+    output = example.output
+    if (output.marker, output.info) != ("```", f'text title="{title}"'):
+        return (
+            f"{where}: the output block at line {output.line} is {output.marker}{output.info}, "
+            "not titled as what the code printed\nfix: run `make update-outputs` (it writes "
+            f'```text title="{title}")'
+        )
     expected = elide_frames(example.output.body)
     if not result.shown:
         return (
