@@ -4,25 +4,27 @@ The fixture pages in fixtures/pages/ are copies of fixtures/docs/en/lessons/demo
 thing broken each; they run through Sybil exactly as conftest.py runs docs/.
 """
 
+import datetime
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-from sybil import Sybil
 from sybil.example import SybilFailure
 
-from tools.outputs import stale_files, updated_config, updated_text
-from tools.pages import Expander, PageError, all_pages, check, parse_page, run, sybil_parser
+from tools.doctest import PageSybil
+from tools.outputs import dated, stale_files, updated_config, updated_text
+from tools.pages import Expander, PageError, all_pages, check, parse_page, run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPANDER = Expander(FIXTURES / "snippets")
 GOOD_PAGES = sorted((FIXTURES / "docs").glob("*/lessons/*.md"))
+GOOD = FIXTURES / "docs" / "en" / "lessons" / "demo.md"
 
 
 def failures(page: Path) -> list[str]:
     """Evaluate every example of a page in order, as pytest would; return the failure messages."""
-    document = Sybil(parsers=[sybil_parser(EXPANDER)], patterns=["*.md"]).parse(page)
+    document = PageSybil(EXPANDER).parse(page)
     messages = []
     for example in document.examples():
         try:
@@ -97,11 +99,15 @@ def test_output_block_under_silent_code_fails():
 )
 def test_unreadable_page_fails_naming_file_line_and_fix(page, expected):
     with pytest.raises(PageError, match=re.compile(expected, re.DOTALL)):
-        failures(FIXTURES / "pages" / page)
+        parse_page(FIXTURES / "pages" / page, expander=EXPANDER)
+    [message] = failures(FIXTURES / "pages" / page)  # as the page's one failing test
+    assert re.search(expected, message, re.DOTALL)
+    assert "Traceback" not in message
 
 
 def test_update_outputs_repairs_every_broken_output(tmp_path):
-    good = (FIXTURES / "docs" / "en" / "lessons" / "demo.md").read_text(encoding="utf-8")
+    day = datetime.date(2026, 1, 2)
+    good = dated(GOOD.read_text(encoding="utf-8"), day)  # and says when its outputs changed
     for name in [
         "wrong-tensor.md",
         "wrong-error.md",
@@ -113,7 +119,7 @@ def test_update_outputs_repairs_every_broken_output(tmp_path):
         page.parent.mkdir(exist_ok=True)
         shutil.copy(FIXTURES / "pages" / name, page)
         assert failures(page), name
-        page.write_text(updated_text(parse_page(page, expander=EXPANDER)), encoding="utf-8")
+        page.write_text(updated_text(parse_page(page, expander=EXPANDER), today=day), "utf-8")
         assert failures(page) == [], name
         assert page.read_text(encoding="utf-8") == good, name
 
@@ -153,5 +159,69 @@ def test_changing_any_digit_of_any_output_block_fails():
 
 
 def test_front_matter_that_does_not_parse_fails():
-    with pytest.raises(PageError, match=r"bad-front-matter.md:1: front matter is not valid YAML"):
-        failures(FIXTURES / "pages" / "bad-front-matter.md")
+    [message] = failures(FIXTURES / "pages" / "bad-front-matter.md")
+    assert "bad-front-matter.md:1: front matter is not valid YAML" in message
+
+
+# Every fence is found and classified: code the tests run, its output, or an allowed language.
+
+QUIET_BLOCK = (
+    '```python title="tests/fixtures/snippets/lessons/demo.py"\n--8<-- "lessons/demo.py:quiet"\n```'
+)
+TYPED = "doubled = values * 2"
+
+
+def variant(tmp_path: Path, old: str, new: str) -> Path:
+    """The good fixture page with `old` replaced, as tmp/en/demo.md (an English page)."""
+    text = GOOD.read_text(encoding="utf-8")
+    assert old in text
+    page = tmp_path / "en" / "demo.md"
+    page.parent.mkdir(exist_ok=True)
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return page
+
+
+@pytest.mark.parametrize(
+    ("fence", "expected"),
+    [
+        (f"```Python\n{TYPED}\n```", r":30: Python typed inline in a page"),
+        (f"```py3\n{TYPED}\n```", r":29: ```py3 is a Python block the tests do not run"),
+        (f"```ipython\n{TYPED}\n```", r":29: ```ipython is a Python block"),
+        (f"```{{.python}}\n{TYPED}\n```", r":30: Python typed inline in a page"),
+        (f"~~~python\n{TYPED}\n~~~", r":29: ~~~python is a Python block the tests do not run"),
+        (f"> ```python\n> {TYPED}\n> ```", r":30: Python typed inline in a page"),
+        (f"\t```python\n\t{TYPED}\n\t```", r":30: Python typed inline in a page"),
+        ("```js\nlet x = 1;\n```", r":29: ```js is neither code the tests run nor an output"),
+        ("```\nplain text\n```", r":29: ``` is neither code the tests run nor an output"),
+    ],
+    ids=["Python", "py3", "ipython", "attribute", "tilde", "quote", "tab", "js", "no-language"],
+)
+def test_code_in_any_fence_is_run_or_refused(tmp_path, fence, expected):
+    page = variant(tmp_path, QUIET_BLOCK, fence)
+    with pytest.raises(PageError, match=rf"demo.md{expected}(.|\n)*\n  fix: "):
+        parse_page(page, expander=EXPANDER)
+
+
+def test_fence_in_a_list_item_is_read():
+    listed = QUIET_BLOCK.replace("\n", "\n    ").replace("```python", "-   ```python", 1)
+    page = parse_page(GOOD, GOOD.read_text("utf-8").replace(QUIET_BLOCK, listed), EXPANDER)
+    assert [e.includes for e in page.examples][2] == ["lessons/demo.py:quiet"]
+
+
+@pytest.mark.parametrize("language", ["txt", "console", "output", ""])
+def test_any_block_after_code_is_its_output_and_is_checked(tmp_path, language):
+    shown = '```text title="Output"\ntensor([0.0000, 0.3333, 0.6667])\n```'
+    page = variant(tmp_path, shown, f"```{language}\ntensor([9.0000, 9.0000, 9.0000])\n```")
+    [message] = failures(page)
+    assert "-tensor([9.0000, 9.0000, 9.0000])" in message
+    assert f"the output block at line 13 is ```{language};" in message
+    page.write_text(updated_text(parse_page(page, expander=EXPANDER)), encoding="utf-8")
+    assert failures(page) == []
+    assert shown in page.read_text(encoding="utf-8")
+
+
+def test_a_right_output_block_without_its_title_fails(tmp_path):
+    page = variant(tmp_path, '```text title="Output"\ntensor([0.', "```console\ntensor([0.")
+    [message] = failures(page)
+    assert "demo.md:9: the output block is right but not titled as one" in message
+    assert 'writes it as ```text title="Output"' in message

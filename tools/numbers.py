@@ -233,7 +233,10 @@ def now_printed(quote: Quote, previous: list[str | None] | None, page: Page) -> 
 
 def committed_outputs(page: Page) -> list[str | None] | None:
     """The page's output blocks at git HEAD, if the page is committed and still parses."""
-    relative = Path(page.path).resolve().relative_to(ROOT)
+    path = Path(page.path).resolve()
+    if not path.is_relative_to(ROOT):
+        return None
+    relative = path.relative_to(ROOT)
     shown = subprocess.run(
         ["git", "show", f"HEAD:{relative}"], cwd=ROOT, capture_output=True, text=True, check=False
     )

@@ -453,27 +453,30 @@ def check(example: Example, result: Run) -> str | None:
                 f"fix: {update}"
             )
         return None
-    title = output_title(example.path)
     output = example.output
-    if (output.marker, output.info) != ("```", f'text title="{title}"'):
-        return (
-            f"{where}: the output block at line {output.line} is {output.marker}{output.info}, "
-            "not titled as what the code printed\nfix: run `make update-outputs` (it writes "
-            f'```text title="{title}")'
-        )
-    expected = elide_frames(example.output.body)
+    title = output_title(example.path)
+    untitled = (output.marker, output.info) != ("```", f'text title="{title}"')
+    label = (
+        f"\n(the output block at line {output.line} is {output.marker}{output.info}; "
+        f'`make update-outputs` writes it as ```text title="{title}")'
+        if untitled
+        else ""
+    )
+    expected = elide_frames(output.body)
     if not result.shown:
         return (
-            f"{where}: the page shows an output block at line {example.output.line} "
-            f"but the code prints nothing\nfix: {update}"
+            f"{where}: the page shows an output block at line {output.line} "
+            f"but the code prints nothing{label}\nfix: {update}"
         )
-    if expected == result.shown:
+    if expected == result.shown and not untitled:
         return None
+    if expected == result.shown:
+        return f"{where}: the output block is right but not titled as one{label}\nfix: {update}"
     diff = "\n".join(
         difflib.unified_diff(
             expected.splitlines(),
             result.shown.splitlines(),
-            f"shown at line {example.output.line}",
+            f"shown at line {output.line}",
             "printed by the code",
             lineterm="",
         )
@@ -481,23 +484,7 @@ def check(example: Example, result: Run) -> str | None:
     details = (
         f"\n{result.full_traceback()}" if result.error and TRACEBACK_HEADER not in expected else ""
     )
-    return f"{where}: the output block is stale:\n{diff}{details}\nfix: {update}"
-
-
-def sybil_parser(expander: Expander | None = None):
-    """A Sybil parser: one region per example (code block and its output block)."""
-    from sybil import Region
-
-    def evaluate(sybil_example) -> str | None:
-        example: Example = sybil_example.parsed
-        return check(example, run(example, sybil_example.namespace))
-
-    def parse(document):
-        page = parse_page(Path(document.path), document.text, expander)
-        for example in page.examples:
-            yield Region(example.start, example.end, example, evaluate)
-
-    return parse
+    return f"{where}: the output block is stale:\n{diff}{details}{label}\nfix: {update}"
 
 
 def all_pages(docs: Path = DOCS) -> list[Path]:
