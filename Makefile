@@ -23,6 +23,7 @@ bench: $(INSTALLED)  ## timings side by side (median of 3), printed and written 
 update-outputs: $(INSTALLED)  ## rewrite every output block from a real run, then the notebooks
 	$(BIN)/python -m tools.outputs
 	$(BIN)/python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
+	$(BIN)/python -m tools.outputs --snippets tests/fixtures/numbers/snippets tests/fixtures/numbers/*/*/*.md
 	$(MAKE) notebooks
 
 notebooks: $(INSTALLED)  ## regenerate docs/<lang>/notebooks/ from the lessons, run in real kernels

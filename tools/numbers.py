@@ -48,7 +48,7 @@ QUOTE = re.compile(
     + r"|(?P<plain>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)))"
     + r"(?![\w.]*\d)"
 )
-VERSION = re.compile(r"\b(?P<name>PyTorch|torch|Python) (?P<version>\d+(?:\.\d+)+)")
+VERSION = re.compile(r"\b(?P<name>PyTorch|torch|Python)\s+(?P<version>\d+(?:\.\d+)+)")
 # A number as Python prints it: `3.5410`, `-7.1511e-05`, `1.` (a float tensor), `3` (a size).
 PRINTED = re.compile(r"(?<![\w.])-?(?:\d+\.?\d*)(?:e[-+]\d+)?(?![\w.]*\d)")
 NOT_PROSE = [
@@ -157,9 +157,10 @@ def quotes(path: Path, text: str) -> list[Quote]:
 
 
 def version_problem(quote: Quote, text: str) -> str | None:
-    name = VERSION.match(text, text.rfind(" ", 0, quote.start - 1) + 1)
-    installed = platform.python_version() if name and name["name"] == "Python" else None
-    if installed is None:
+    name = next(m["name"] for m in VERSION.finditer(text) if m.start("version") == quote.start)
+    if name == "Python":
+        installed = platform.python_version()
+    else:
         import torch
 
         installed = torch.__version__
@@ -254,6 +255,7 @@ def rewrite(
     """Edits (start, end, text) that bring the prose's numbers in line with new output blocks,
     and a message for each number that cannot be paired with a single new value."""
     before, after = tokens(output_bodies(page)), tokens(new_bodies)
+    new_bodies = [body or "" for body in new_bodies]
     fixed = constants(page)
     edits, unresolved = [], []
     for quote in quotes(page.path, page.text):
@@ -280,7 +282,7 @@ def rewrite(
             text = replacements.pop()
             if text != quote.text:
                 edits.append((quote.start, quote.end, text))
-        elif any(number(old) != number(fresh) for old, fresh in new):
+        elif not any(quote.matches(value) for value in printed_numbers("\n".join(new_bodies))):
             unresolved.append(
                 f"{display(page.path)}:{quote.line}: cannot rewrite {quote.text} in the prose "
                 "(printed in several places that now differ, or in a block whose shape "

@@ -1,0 +1,125 @@
+"""Numbers quoted in the prose are printed by the page's code (tools/numbers.py).
+
+The real pages are checked by their own doc tests (`docs/.../page.md::prose-numbers`); here the
+checks are shown to fail, and `make update-outputs` to rewrite the prose after a seed change, on
+the fixture lesson in fixtures/numbers/.
+"""
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tools import numbers
+from tools.outputs import stale_files, updated_text
+from tools.pages import Expander, parse_page
+
+FIXTURE = Path(__file__).parent / "fixtures" / "numbers"
+PAGE = FIXTURE / "en" / "lessons" / "seeded.md"
+EXPANDER = Expander(FIXTURE / "snippets")
+
+
+def page_with(old: str = "", new: str = ""):
+    text = PAGE.read_text(encoding="utf-8")
+    assert old in text
+    return parse_page(PAGE, text.replace(old, new, 1), EXPANDER)
+
+
+def test_fixture_quotes_are_read_and_verified():
+    page = page_with()
+    found = [(q.text, q.kind, q.approx, q.checked) for q in numbers.quotes(page.path, page.text)]
+    assert found == [
+        ("0.7705", "plain", False, True),
+        ("0.77", "plain", True, True),  # after \approx: the printed 0.7705, rounded
+        ("3", "plain", False, False),  # a count: not checked
+        ("-0.4656", "plain", False, True),
+        ("0.5", "plain", False, True),  # a constant of the code
+        ("2^{-3}", "power", False, True),  # printed as 0.125
+        ("2.13", "version", False, True),
+    ]
+    assert numbers.problems(page) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quoted"),
+    [
+        ("is 0.7705", "is 0.7706", "0.7706"),
+        ("$\\approx 0.77$", "$\\approx 0.78$", "0.78"),
+        ("$-0.4656$", "$0.4656 \\cdot 10^{1}$", "0.4656 \\cdot 10^{1}"),
+        ("scale 0.5", "scale 0.25", "0.25"),
+        ("$2^{-3}$", "$2^{-4}$", "2^{-4}"),
+        ("all 3 values", "all 30 values", "30"),
+    ],
+)
+def test_number_the_page_does_not_print_fails(old, new, quoted):
+    [problem] = numbers.problems(page_with(old, new))
+    line = 1 + PAGE.read_text(encoding="utf-8").split(old)[0].count("\n")
+    assert problem.startswith(
+        f"tests/fixtures/numbers/en/lessons/seeded.md:{line}: the prose quotes {quoted}, but no "
+        "output block of this page prints it"
+    )
+    assert "\n  fix: quote what the code prints" in problem
+
+
+def test_wrong_version_fails():
+    [problem] = numbers.problems(page_with("PyTorch\n2.13", "PyTorch\n2.12"))
+    assert "seeded.md:20: the prose says version 2.12, but 2.13" in problem
+
+
+@pytest.fixture
+def reseeded(tmp_path) -> Path:
+    """A copy of the fixture lesson whose module now seeds with 1 instead of 0."""
+    shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
+    module = tmp_path / "snippets" / "lessons" / "seeded.py"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("manual_seed(0)", "manual_seed(1)"), encoding="utf-8")
+    return tmp_path / "en" / "lessons" / "seeded.md"
+
+
+def test_update_outputs_rewrites_the_prose_after_a_seed_change(reseeded):
+    expander = Expander(reseeded.parents[2] / "snippets")
+    unresolved = []
+    reseeded.write_text(updated_text(parse_page(reseeded, expander=expander), unresolved))
+    assert unresolved == []
+    page = parse_page(reseeded, expander=expander)
+    printed = page.examples[0].output.body.splitlines()
+    first, total = printed[0].split()[0].strip("tensor([,"), printed[1].strip("tensor()")
+    assert first != "0.7705"  # the run changed, and the prose followed it:
+    assert f"The first value is {first}, roughly $\\approx {Decimal(first):.2f}$" in page.text
+    assert f"is\n${total}$" in page.text
+    assert "scale 0.5" in page.text  # constants of the code stay
+    assert numbers.problems(page) == []
+
+
+def test_stale_number_names_what_the_run_prints_now(reseeded, monkeypatch):
+    """If the prose was not rewritten (here: only the outputs were), the check says, for each
+    number, where it was printed when last committed and what the run prints there now."""
+    expander = Expander(reseeded.parents[2] / "snippets")
+    before = parse_page(reseeded, expander=expander)
+    monkeypatch.setattr(numbers, "rewrite", lambda page, bodies: ([], []))
+    after = parse_page(reseeded, updated_text(before), expander)
+    problems = numbers.problems(after, numbers.output_bodies(before))
+    assert [problem.split(":", 2)[1] for problem in problems] == ["18", "18", "19"]
+    now = after.examples[0].output.body.splitlines()
+    first, total = now[0].split()[0].strip("tensor([,"), now[1].strip("tensor()")
+    assert f"printed 0.7705 when last committed, and the run now prints {first} " in problems[0]
+    assert "the prose quotes 0.77, but" in problems[1]
+    assert f"printed -0.4656 when last committed, and the run now prints {total} " in problems[2]
+
+
+def test_a_number_whose_block_changed_shape_is_not_rewritten():
+    page = page_with("$-0.4656$", "$-1.0894$")  # printed in the tensor of the first line
+    body = page.examples[0].output.body
+    edits, unresolved = numbers.rewrite(page, [body.replace("-1.0894", "-1.0, 2.0")])
+    assert edits == []
+    assert unresolved == [
+        "tests/fixtures/numbers/en/lessons/seeded.md:19: cannot rewrite -1.0894 in the prose "
+        "(printed in several places that now differ, or in a block whose shape changed); "
+        "fix: write the new value by hand"
+    ]
+
+
+def test_fixture_outputs_are_current():
+    """`make update-outputs` regenerates the fixture's output block too."""
+    assert stale_files([PAGE], EXPANDER) == []
