@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from tools.pages import FRONT_MATTER, ROOT, Page, all_pages, display, parse_page, read_fences
+from tools.pages import ROOT, Page, all_pages, display, parse_page, prose
 
 # Prose may write a minus sign (U+2212) or multiplication sign (U+00D7) as such.
 MINUS, TIMES = "\u2212", "\u00d7"
@@ -51,14 +51,6 @@ QUOTE = re.compile(
 VERSION = re.compile(r"\b(?P<name>PyTorch|torch|Python)\s+(?P<version>\d+(?:\.\d+)+)")
 # A number as Python prints it: `3.5410`, `-7.1511e-05`, `1.` (a float tensor), `3` (a size).
 PRINTED = re.compile(r"(?<![\w.])-?(?:\d+\.?\d*)(?:e[-+]\d+)?(?![\w.]*\d)")
-NOT_PROSE = [
-    re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image addresses
-    re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE),  # reference definitions
-    re.compile(r"\{[:\s]*[#.][^}\n]*\}"),  # attribute lists: `{ #anchor }`
-    re.compile(r"<!--.*?-->", re.DOTALL),
-    re.compile(r"</?[a-zA-Z][^>\n]*>"),  # HTML tags and their attributes
-]
 
 
 @dataclass
@@ -102,26 +94,6 @@ def number(text: str) -> Decimal | None:
 
 def printed_numbers(text: str) -> list[Decimal]:
     return [value for found in PRINTED.finditer(text) if (value := number(found.group()))]
-
-
-def blank(text: str, start: int, end: int) -> str:
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
-
-
-def prose(path: Path, text: str) -> str:
-    """The page with everything but prose blanked; offsets and line numbers are unchanged."""
-    for fence in read_fences(path, text):
-        text = blank(text, fence.start, fence.end)
-    front = FRONT_MATTER.match(text)
-    if front:  # of the front matter, only the description is prose
-        keep = re.search(r"^description:(.*)$", front.group(1), re.MULTILINE)
-        text = blank(text, 0, front.start(1) + keep.start(1) if keep else front.end())
-        if keep:
-            text = blank(text, front.start(1) + keep.end(1), front.end())
-    for pattern in NOT_PROSE:
-        for found in pattern.finditer(text):
-            text = blank(text, found.start(), found.end())
-    return text
 
 
 def quotes(path: Path, text: str) -> list[Quote]:
