@@ -70,11 +70,12 @@ def problems(pages: list[Path], style: Path = STYLE) -> list[str]:
                 continue  # inside a longer variant already reported ("dejar de rastrear")
             reported.append(range(used.start(), used.end()))
             line = readable.count("\n", 0, used.start()) + 1
-            found.append(
+            message = (
                 f"{display(path)}:{line}: '{' '.join(used.group().split())}' is not the site's "
                 f"term (STYLE.md bans '{rule.variant}')\n  fix: write {rule.preferred}"
             )
-    return sorted(found, key=lambda problem: (problem.split(":")[0], int(problem.split(":")[1])))
+            found.append(((display(path), used.start()), message))
+    return [message for _, message in sorted(found)]
 
 
 def main() -> int:
