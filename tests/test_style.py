@@ -29,7 +29,8 @@ def test_banned_variants_fail_naming_file_line_and_term():
         "tests/fixtures/style/es/lessons/page.md:5: 'Dejar de rastrear' is not the site's term "
         "(STYLE.md bans 'dejar de rastrear')\n  fix: write registrar",
         # a capital letter bans that spelling only; the glossary heading may name the variant
-        "tests/fixtures/style/es/lessons/page.md:8: 'vector-Jacobiano' is not the site's term "
+        "tests/fixtures/style/es/lessons/page.md:7: 'producto vector-Jacobiano' is not the site's "
+        "term "
         "(STYLE.md bans 'producto vector-Jacobiano')\n  fix: write producto vector-jacobiano",
         "tests/fixtures/style/es/lessons/page.md:10: 'Ganchos' is not the site's term "
         "(STYLE.md bans 'gancho*')\n  fix: write *hook*",
