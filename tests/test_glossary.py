@@ -109,3 +109,19 @@ def test_what_is_skipped_would_otherwise_be_a_use(tmp_path, old, new, line):
     docs = fixture_copy(tmp_path, "es/lessons/first.md", old, new)
     [problem] = first_uses(docs)
     assert problem.startswith(f"{docs}/es/lessons/first.md:{line}: first use of 'Tensor hoja'")
+
+
+def test_entry_no_lesson_uses_fails(tmp_path):
+    unused = (
+        "### Nodo (*node*) { #node }\n\nUn paso del grafo. Ver [Segunda](lessons/second.md).\n\n"
+    )
+    docs = fixture_copy(tmp_path, "es/glossary.md", "### `grad_fn`", unused + "### `grad_fn`")
+    [problem] = first_uses(docs)
+    assert problem.startswith(f"{docs}/es/glossary.md:15: entry 'Nodo' is used by no lesson")
+    assert "fix: use it in the lesson that teaches it, as 'nodo (*node*)' the first time" in problem
+
+
+def test_code_entry_no_lesson_uses_fails(tmp_path):
+    docs = fixture_copy(tmp_path, "es/glossary.md", "### `grad_fn`", "### `grad_fm`")
+    [problem] = first_uses(docs)
+    assert problem.startswith(f"{docs}/es/glossary.md:15: entry `grad_fm` is used by no lesson")

@@ -7,7 +7,8 @@ and the fix:
 
 - entry_problems: every entry names its other-language term and links to a page under lessons/;
 - first_use_problems: the first time the Spanish lessons (in mkdocs.yml's nav order) use a term,
-  its English term follows in parentheses: "tensor hoja (*leaf tensor*)". Only prose counts:
+  its English term follows in parentheses: "tensor hoja (*leaf tensor*)"; an entry no lesson
+  uses is a problem too. Only prose counts:
   front matter, headings, code blocks, inline code, maths and link texts are skipped. Matching is
   case-insensitive and by whole words, so an inflected form ("tensores hoja") is not a use.
 """
@@ -153,4 +154,21 @@ def first_use_problems(glossary: Path, lessons: list[Path]) -> list[str]:
                     f"English term after it; fix: write '{found} (*{entry.other}*)' here "
                     f"(the term is defined in {display(glossary)}:{entry.line})"
                 )
-    return problems
+    for term, entry in pending.items():  # never used: a glossary of the course defines none
+        problems.append(
+            f"{display(glossary)}:{entry.line}: entry '{term}' is used by no lesson; fix: use "
+            f"it in the lesson that teaches it, as '{term.lower()} (*{entry.other}*)' the first "
+            "time, or remove the entry"
+        )
+    return problems + unused_code_entries(glossary, lessons)
+
+
+def unused_code_entries(glossary: Path, lessons: list[Path]) -> list[str]:
+    """Entries written as code (`grad_fn`) appear, as code, in some lesson."""
+    texts = [lesson.read_text(encoding="utf-8") for lesson in lessons]
+    return [
+        f"{display(glossary)}:{entry.line}: entry {entry.term} is used by no lesson; fix: use it "
+        "in the lesson that teaches it, or remove the entry"
+        for entry in entries(glossary)
+        if entry.is_code and not any(entry.term.strip("`") in text for text in texts)
+    ]
