@@ -4,13 +4,13 @@ Each guard runs on the real tree, and on a bad fixture to show it fails with a u
 """
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tools import spelling
 from tools.pages import ROOT
 from tools.translations import mark, stale_problems
 
@@ -24,43 +24,35 @@ def run(*command: str) -> subprocess.CompletedProcess:
 
 # Spelling: hunspell and its dictionaries come from Debian's packages (.ci/run installs them).
 
-HUNSPELL = shutil.which("hunspell") and all(
-    Path(f"/usr/share/hunspell/{d}.dic").exists() for d in ("es_ES", "en_US")
-)
 needs_hunspell = pytest.mark.skipif(
-    not HUNSPELL and not os.environ.get("CI"),
+    not spelling.available() and not os.environ.get("CI"),
     reason="hunspell with es_ES and en_US is not installed "
     "(apt-get install hunspell hunspell-es hunspell-en-us; .ci/run does it, and CI never skips)",
 )
 
 
-def spelling(lang: str, *sources: Path) -> subprocess.CompletedProcess:
-    command = [str(BIN / "pyspelling"), "-c", ".pyspelling.yml", "-s", "hunspell", "-n", lang]
-    for source in sources:
-        command += ["-S", str(source.relative_to(ROOT))]
-    return run(*command)
-
-
 @needs_hunspell
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_prose_is_spelt_correctly(lang):
-    result = spelling(lang)
-    assert result.returncode == 0, (
-        f"{result.stdout}{result.stderr}\nfix: correct the words above in docs/{lang}/, or add "
-        f"a real term to tests/wordlist-{lang}.txt"
-    )
+    found = spelling.problems(lang)
+    assert not found, "\n".join(found)
 
 
 @needs_hunspell
 @pytest.mark.parametrize(
-    ("lang", "page", "word"),
-    [("en", "misspelt.md", "gradeints"), ("es", "mal-escrito.md", "trackee")],
+    ("lang", "page", "expected"),
+    [
+        ("en", "misspelt.md", ["2: descriptoin", "7: gradeints", "9: titel"]),
+        ("es", "mal-escrito.md", ["2: descripcion", "7: trackee", "9: Solucion"]),
+    ],
 )
-def test_misspelt_word_fails_naming_file_and_word(lang, page, word):
-    result = spelling(lang, FIXTURES / "spelling" / page)
-    assert result.returncode == 1
-    assert f"tests/fixtures/spelling/{page}" in result.stdout
-    assert result.stdout.count(word) == 1  # in the prose; the same word in code is not checked
+def test_misspelt_words_fail_naming_file_line_and_word(lang, page, expected):
+    """In the description, the prose and an admonition title; not in code or maths."""
+    found = spelling.problems(lang, [FIXTURES / "spelling" / page])
+    assert [problem.split("\n")[0] for problem in found] == [
+        f"tests/fixtures/spelling/{page}:{word}" for word in expected
+    ]
+    assert f"fix: correct it, or add it to tests/wordlist-{lang}.txt" in found[0]
 
 
 # Lint and format.

@@ -512,8 +512,7 @@ def prose(path: Path, text: str) -> str:
         if keep:
             text = blank(text, front.start(1) + keep.end(1), front.end())
     for pattern in NOT_PROSE:
-        for found in pattern.finditer(text):
-            text = blank(text, found.start(), found.end())
+        text = pattern.sub(lambda found: re.sub(r"[^\n]", " ", found.group()), text)
     return text
 
 
