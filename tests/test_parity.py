@@ -106,7 +106,7 @@ def test_unused_section_fails():
     page = broken_english('--8<-- "lessons/demo.py:quiet"', '--8<-- "lessons/demo.py:loud"')
     [problem] = unused_sections([page], FIXTURES / "snippets")
     assert problem.startswith(
-        "tests/fixtures/snippets/lessons/demo.py: section 'quiet' is on no page"
+        "tests/fixtures/snippets/lessons/demo.py:17: section 'quiet' is on no page"
     )
 
 
@@ -114,3 +114,29 @@ def test_page_without_description_fails():
     page = broken_english("description: A test page", "summary: A test page")
     [problem] = layout_problems(page, FIXTURES / "docs")
     assert problem.startswith("tests/fixtures/docs/en/lessons/demo.md:1: no description")
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["#--8<-- [start:extra]", "# -8<- [ start : extra ]", "    # ---8<--- [start:extra]"],
+)
+def test_unused_section_in_any_marker_syntax_fails(tmp_path, marker):
+    module = tmp_path / "lessons" / "demo.py"
+    module.parent.mkdir()
+    source = (FIXTURES / "snippets" / "lessons" / "demo.py").read_text(encoding="utf-8")
+    module.write_text(f"{source}\n{marker}\nunused = 1\n# --8<-- [end:extra]\n", "utf-8")
+    pages = [parse_page(FIXTURE_ES, expander=Expander(tmp_path))]
+    [problem] = unused_sections(pages, tmp_path)
+    line = source.count("\n") + 2
+    assert problem == (
+        f"{module}:{line}: section 'extra' is on no page; fix: include it in the lesson's pages "
+        "or delete it"
+    )
+
+
+def test_module_without_sections_fails(tmp_path):
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "bare.py").write_text("import torch\nprint(torch.ones(2))\n", "utf-8")
+    [problem] = unused_sections([], tmp_path)
+    assert problem.startswith(f"{tmp_path}/lessons/bare.py: has no snippet sections")
+    assert "fix: wrap each piece a page shows in `# --8<-- [start:name]`" in problem

@@ -22,7 +22,7 @@ import markdown
 import yaml
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
-from pymdownx.snippets import SnippetMissingError
+from pymdownx.snippets import SnippetMissingError, SnippetPreprocessor
 from sybil.parsers.abstract.lexers import strip_prefix
 from sybil.parsers.markdown.lexers import FENCE
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer as FenceLexer
@@ -40,7 +40,6 @@ ELIDED_FRAMES = "  ..."
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<target>[^"]+)"\s*$')
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 ANCHOR = re.compile(r"#(?P<id>[\w-]+)")
-SECTION_START = "# --8<-- [start:{}]"
 FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -266,13 +265,21 @@ def read_headings(text: str, fences: list[Fence]) -> list[Heading]:
     return headings
 
 
+def sections(module: Path) -> dict[str, int]:
+    """Each section a snippet module starts, with the line of its start marker. Markers are
+    recognised exactly as pymdownx.snippets does (`# --8<-- [start:x]`, `#--8<-- [ start : x ]`,
+    `// -8<- [start:x]`...); an escaped one (`;--8<--`) is not a marker."""
+    found = {}
+    for number, line in enumerate(module.read_text(encoding="utf-8").splitlines(), start=1):
+        marker = SnippetPreprocessor.RE_SNIPPET_SECTION.match(line) if "8<-" in line else None
+        if marker and not marker["escape"] and marker["type"].lower() == "start":
+            found.setdefault(marker["name"], number)
+    return found
+
+
 def section_first_line(file: Path, section: str) -> int:
     """Line number of the first line inside `section`, so tracebacks point into the snippet file."""
-    marker = SECTION_START.format(section)
-    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip() == marker:
-            return number + 1
-    return 1
+    return sections(file).get(section, 0) + 1
 
 
 def read_pieces(path: Path, fence: Fence, expander: Expander) -> list[Piece]:

@@ -6,12 +6,9 @@ the fix. tests/test_parity.py runs them on the real pages and on broken fixtures
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from tools.pages import DOCS, LANGUAGES, Page, display
-
-SECTION = re.compile(r"^\s*# --8<-- \[start:(?P<name>[\w-]+)\]\s*$", re.MULTILINE)
+from tools.pages import DOCS, LANGUAGES, Page, display, sections
 
 
 def missing_pages(docs: Path = DOCS) -> list[str]:
@@ -128,10 +125,17 @@ def unused_sections(pages: list[Page], snippets: Path) -> list[str]:
     }
     problems = []
     for module in sorted(snippets.rglob("*.py")):
-        for name in SECTION.findall(module.read_text(encoding="utf-8")):
+        names = sections(module)
+        if not names:
+            problems.append(
+                f"{display(module)}: has no snippet sections, so no page shows its code; fix: "
+                "wrap each piece a page shows in `# --8<-- [start:name]` ... "
+                "`# --8<-- [end:name]` and include it, or delete the module"
+            )
+        for name, line in names.items():
             if (module.resolve(), name) not in used:
                 problems.append(
-                    f"{display(module)}: section '{name}' is on no page; fix: include "
+                    f"{display(module)}:{line}: section '{name}' is on no page; fix: include "
                     "it in the lesson's pages or delete it"
                 )
     return problems
