@@ -1,12 +1,18 @@
-"""One strict build of the site for every test that reads it, and an HTTP server for it."""
+"""One strict build of the site for every test that reads it, and an HTTP server for it.
+
+`make test` runs the suite on both cores (pytest-xdist): the first worker that needs the site
+builds it, under a lock, into a folder every worker shares; the others wait and read it.
+"""
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,21 +20,43 @@ import pytest
 from tools.pages import ROOT, site_config
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """`mkdocs build --strict` into a temporary folder; any warning fails."""
-    site = tmp_path_factory.mktemp("site")
-    build = subprocess.run(
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder all xdist workers of this run share (the run's own folder without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def build(site: Path, **env) -> list[str]:
+    """`mkdocs build --strict` into `site`; the warnings and errors it printed."""
+    result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         check=False,
     )
-    warnings = [line for line in build.stderr.splitlines() if not line.startswith("INFO")]
-    assert warnings == []
-    assert build.returncode == 0, build.stderr
+    problems = [line for line in result.stderr.splitlines() if not line.startswith("INFO")]
+    return problems or ([] if result.returncode == 0 else [result.stderr])
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per run with `mkdocs build --strict`; any warning fails."""
+    shared = shared_folder(tmp_path_factory)
+    site, report = shared / "site", shared / "site-build.txt"
+    with locked(shared / "site.lock"):
+        if not report.exists():
+            report.write_text("\n".join(build(site)), encoding="utf-8")
+    problems = report.read_text(encoding="utf-8")
+    assert not problems, f"mkdocs build --strict printed:\n{problems}"
     return site
 
 
@@ -45,7 +73,7 @@ def served(site, tmp_path_factory):
 @contextlib.contextmanager
 def serve(directory):
     """A static HTTP server for `directory` on 127.0.0.1; yields its address."""
-    handler = functools.partial(StaticHandler, directory=str(directory))
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -54,11 +82,6 @@ def serve(directory):
         server.shutdown()
 
 
-class StaticHandler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        # LinkChecker waits 0.1-0.6 s between requests to a host unless the host sends this.
-        self.send_header("LinkChecker", "no throttling needed on 127.0.0.1")
-        super().end_headers()
-
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
