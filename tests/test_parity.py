@@ -1,9 +1,12 @@
 """Spanish and English pages mirror each other, and each page mirrors its snippet module."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.exceptions import PluginError
 
+from tools import mkdocs_checks
 from tools.pages import DOCS, ROOT, Expander, all_pages, parse_page
 from tools.parity import (
     anchor_problems,
@@ -64,8 +67,23 @@ def test_page_missing_in_one_language_fails(tmp_path):
             (tmp_path / lang / page).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / lang / page).write_text("# Page\n")
     [problem] = missing_pages(tmp_path)
-    assert problem.startswith(f"{tmp_path / 'en' / 'lessons' / 'a.md'} is missing: translate ")
-    assert str(tmp_path / "es" / "lessons" / "a.md") in problem
+    assert problem == (
+        f"{tmp_path / 'en' / 'lessons' / 'a.md'} is missing: the English page of "
+        f"{tmp_path / 'es' / 'lessons' / 'a.md'}; fix: translate it (same file name, headings' "
+        "anchors and includes)"
+    )
+    # The build refuses it too, naming the language (MkDocs alone says "not found").
+    i18n = SimpleNamespace(
+        config=SimpleNamespace(
+            languages=[SimpleNamespace(locale="es"), SimpleNamespace(locale="en")]
+        )
+    )
+    config = SimpleNamespace(docs_dir=str(tmp_path), plugins={"i18n": i18n})
+    with pytest.raises(
+        PluginError,
+        match=r"docs/en/lessons/a.md is missing: the English page of docs/es/lessons/a.md; fix",
+    ):
+        mkdocs_checks.on_config(config)
 
 
 @pytest.mark.parametrize(

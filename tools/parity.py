@@ -10,6 +10,8 @@ from pathlib import Path
 
 from tools.pages import DOCS, LANGUAGES, Page, display, sections
 
+NAMES = {"es": "Spanish", "en": "English"}
+
 
 def missing_pages(docs: Path = DOCS) -> list[str]:
     """Every page exists in every language, under the same file name."""
@@ -22,9 +24,9 @@ def missing_pages(docs: Path = DOCS) -> list[str]:
         for other in LANGUAGES:
             for relative in sorted(found[other] - found[lang]):
                 problems.append(
-                    f"{display(docs / lang / relative)} is missing: translate "
-                    f"{display(docs / other / relative)} into it (same file name, same headings "
-                    "anchors and includes)"
+                    f"{display(docs / lang / relative)} is missing: the {NAMES[lang]} page of "
+                    f"{display(docs / other / relative)}; fix: translate it (same file name, "
+                    "headings' anchors and includes)"
                 )
     return problems
 
