@@ -27,7 +27,10 @@ def test_every_page_exists_in_both_languages():
 @pytest.mark.parametrize("es", SPANISH, ids=lambda p: str(p.relative_to(DOCS / "es")))
 def test_languages_share_includes_outputs_and_anchors(es):
     en = DOCS / "en" / es.relative_to(DOCS / "es")
-    assert parity_problems(parse_page(es), parse_page(en)) == []
+    if not en.exists():  # named by test_every_page_exists_in_both_languages, with the fix
+        pytest.fail(f"{en.relative_to(ROOT)} is missing: nothing to compare", pytrace=False)
+    found = parity_problems(parse_page(es), parse_page(en))
+    assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("page", all_pages(), ids=lambda p: str(p.relative_to(DOCS)))
@@ -86,20 +89,40 @@ def test_page_missing_in_one_language_fails(tmp_path):
         mkdocs_checks.on_config(config)
 
 
+ES, EN = "tests/fixtures/docs/es/lessons/demo.md", "tests/fixtures/docs/en/lessons/demo.md"
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('demo.py:quiet"', 'demo.py:loud"', "differ in their snippet includes (#3"),
-        ("0.3333", "0.3334", "differ in their output blocks (#1"),
-        ("{ #an-error }", "{ #the-error }", "differ in their heading anchors (#3"),
-        ("## An error", "### An error", "differ in their heading anchors (#3"),
+        (
+            'demo.py:quiet"',
+            'demo.py:loud"',
+            f"snippet includes, #3: {ES}:29 has ['lessons/demo.py:quiet'], "
+            f"{EN}:29 has ['lessons/demo.py:loud']",
+        ),
+        (
+            "0.3333",
+            "0.3334",
+            f"output blocks, #1: {ES}:13 has 'tensor([0.0000, 0.3333, 0.6667])', "
+            f"{EN}:13 has 'tensor([0.0000, 0.3334, 0.6667])'",
+        ),
+        (
+            "{ #an-error }",
+            "{ #the-error }",
+            f"heading anchors, #3: {ES}:17 has (2, 'an-error'), {EN}:17 has (2, 'the-error')",
+        ),
+        (
+            "## An error",
+            "### An error",
+            f"heading anchors, #3: {ES}:17 has (2, 'an-error'), {EN}:17 has (3, 'an-error')",
+        ),
     ],
 )
-def test_languages_that_differ_fail(old, new, expected):
+def test_languages_that_differ_fail_with_the_line_on_both_sides(old, new, expected):
     es = parse_page(FIXTURE_ES, expander=EXPANDER)
     [problem] = parity_problems(es, broken_english(old, new))
-    assert expected in problem
-    assert "demo.md" in problem
+    assert problem.startswith(f"the two languages differ in their {expected}; fix: ")
 
 
 def test_heading_without_anchor_fails():

@@ -32,42 +32,45 @@ def missing_pages(docs: Path = DOCS) -> list[str]:
 
 
 def _first_difference(label: str, es: Page, en: Page, left: list, right: list) -> list[str]:
-    if left == right:
+    """The first item that differs; `left` and `right` hold (value, line) pairs."""
+    if [value for value, _ in left] == [value for value, _ in right]:
         return []
     pairs = enumerate(zip(left, right, strict=False))
-    index = next((i for i, (a, b) in pairs if a != b), min(len(left), len(right)))
-    shown = [repr(side[index]) if index < len(side) else "(nothing)" for side in (left, right)]
+    index = next((i for i, (a, b) in pairs if a[0] != b[0]), min(len(left), len(right)))
+
+    def side(page: Page, items: list) -> str:
+        if index >= len(items):
+            return f"{display(page.path)} has nothing there"
+        value, line = items[index]
+        return f"{display(page.path)}:{line} has {value!r}"
+
     return [
-        f"{display(es.path)} and {display(en.path)} differ in their {label} (#{index + 1}: "
-        f"{shown[0]} vs {shown[1]}); fix: make the two pages match, keeping the Spanish as "
-        "the original (for outputs, run `make update-outputs`)"
+        f"the two languages differ in their {label}, #{index + 1}: {side(es, left)}, "
+        f"{side(en, right)}; fix: make the two pages match, keeping the Spanish as the original "
+        "(for outputs, run `make update-outputs`)"
     ]
 
 
 def parity_problems(es: Page, en: Page) -> list[str]:
     """The two languages run the same code, show the same outputs and share heading anchors."""
+
+    def includes(page: Page) -> list:
+        return [(e.includes, e.code.line) for e in page.examples]
+
+    def outputs(page: Page) -> list:
+        return [(e.output and e.output.body, (e.output or e.code).line) for e in page.examples]
+
+    def anchors(page: Page) -> list:
+        return [((h.level, h.anchor), h.line) for h in page.headings]
+
     return [
-        *_first_difference(
-            "snippet includes",
-            es,
-            en,
-            [e.includes for e in es.examples],
-            [e.includes for e in en.examples],
-        ),
-        *_first_difference(
-            "output blocks",
-            es,
-            en,
-            [e.output and e.output.body for e in es.examples],
-            [e.output and e.output.body for e in en.examples],
-        ),
-        *_first_difference(
-            "heading anchors",
-            es,
-            en,
-            [(h.level, h.anchor) for h in es.headings],
-            [(h.level, h.anchor) for h in en.headings],
-        ),
+        problem
+        for label, items in [
+            ("snippet includes", includes),
+            ("output blocks", outputs),
+            ("heading anchors", anchors),
+        ]
+        for problem in _first_difference(label, es, en, items(es), items(en))
     ]
 
 
