@@ -4,6 +4,8 @@ Each guard runs on the real tree, and on a bad fixture to show it fails with a u
 """
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tools import spelling
-from tools.pages import ROOT
+from tools.outputs import updated_text
+from tools.pages import ROOT, Expander, parse_page
 from tools.translations import mark, stale_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -78,7 +81,8 @@ def test_lint_error_fails_naming_file_and_rule():
 
 
 def test_translations_are_up_to_date():
-    assert stale_problems() == []
+    found = stale_problems()
+    assert not found, "\n".join(found)
 
 
 def test_changed_spanish_page_makes_its_translation_stale(tmp_path):
@@ -96,3 +100,24 @@ def test_changed_spanish_page_makes_its_translation_stale(tmp_path):
         in problem
     )
     assert f"make mark-translated PAGE={tmp_path / 'en' / 'page.md'}" in problem
+
+
+def test_regenerating_outputs_never_makes_a_translation_stale(tmp_path):
+    """The record covers what a translator translates: not the output blocks, their date, or
+    the numbers the prose quotes from them, which `make update-outputs` writes in both languages."""
+    expander = Expander(FIXTURES / "snippets")
+    shutil.copytree(FIXTURES / "docs", tmp_path, dirs_exist_ok=True)
+    spanish = tmp_path / "es" / "lessons" / "demo.md"
+    without = re.sub(r"\n```text title=\"Salida\"\n.*?```\n", "", spanish.read_text(), flags=re.S)
+    spanish.write_text(without + "\nUn tercio es 0.3333.\n", encoding="utf-8")  # a quoted number
+    mark(tmp_path / "en" / "lessons" / "demo.md", tmp_path, expander)
+    assert stale_problems(tmp_path, expander) == []
+    unresolved = []
+    regenerated = updated_text(parse_page(spanish, expander=expander), unresolved)
+    assert regenerated.count('```text title="Salida"') == 4  # the outputs are back, dated
+    assert "outputs_date:" in regenerated
+    spanish.write_text(regenerated.replace("0.3333", "0.3334"), encoding="utf-8")
+    assert stale_problems(tmp_path, expander) == []
+    spanish.write_text(regenerated.replace("Un tercio", "Una tercera parte"), encoding="utf-8")
+    [problem] = stale_problems(tmp_path, expander)  # a change of wording must be translated
+    assert "translates an older" in problem

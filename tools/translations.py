@@ -12,16 +12,19 @@ regenerating outputs never makes a translation stale.
 from __future__ import annotations
 
 import argparse
+import difflib
 import hashlib
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 from tools import numbers
-from tools.pages import DOCS, FRONT_MATTER, Page, display, parse_page
+from tools.pages import DOCS, FRONT_MATTER, ROOT, Expander, Page, display, parse_page
 
 KEY = "translation_of"
 GENERATED = re.compile(r"^outputs_date:.*\n", re.MULTILINE)  # written by tools/outputs.py
+MAX_DIFF_LINES = 20
 RECORD = re.compile(rf"^{KEY}:\s*(?P<hash>\S*)\s*$", re.MULTILINE)
 
 
@@ -35,9 +38,42 @@ def translated_text(page: Page) -> str:
     return GENERATED.sub("", text)
 
 
-def source_hash(spanish: Path) -> str:
-    text = translated_text(parse_page(spanish))
+def source_hash(spanish: Path, text: str | None = None, expander: Expander | None = None) -> str:
+    text = translated_text(parse_page(spanish, text, expander))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def changes_since(spanish: Path, recorded: str) -> str:
+    """What a translator has to translate: the Spanish page's changes since the version the
+    record names, found in git history (generated parts left out), as a short diff."""
+    path = spanish.resolve()
+    if not path.is_relative_to(ROOT):
+        return ""
+    relative = str(path.relative_to(ROOT))
+    log = git("log", "--format=%h", "--", relative).split()
+    for commit in log:
+        try:
+            old = git("show", f"{commit}:{relative}")
+            if source_hash(spanish, old) != recorded:
+                continue
+            before = translated_text(parse_page(spanish, old)).splitlines()
+        except Exception:  # an old version whose includes no longer exist: look further back
+            continue
+        now = translated_text(parse_page(spanish)).splitlines()
+        diff = list(difflib.unified_diff(before, now, commit, "now", n=0, lineterm=""))[2:]
+        shown = "\n".join(f"    {line}" for line in diff[:MAX_DIFF_LINES])
+        more = (
+            f"\n    ... ({len(diff) - MAX_DIFF_LINES} more lines)"
+            if len(diff) > MAX_DIFF_LINES
+            else ""
+        )
+        return f"; what changed since the translated version ({commit}):\n{shown}{more}"
+    return ""
+
+
+def git(*args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return result.stdout if result.returncode == 0 else ""
 
 
 def spanish_of(english: Path, docs: Path = DOCS) -> Path:
@@ -50,27 +86,26 @@ def recorded_hash(english_text: str) -> str | None:
     return found["hash"] if found else None
 
 
-def stale_problems(docs: Path = DOCS) -> list[str]:
+def stale_problems(docs: Path = DOCS, expander: Expander | None = None) -> list[str]:
     problems = []
     for english in sorted((docs / "en").rglob("*.md")):
         spanish = spanish_of(english, docs)
         if not spanish.exists():
             continue  # tools/parity.py reports pages missing in one language
         recorded = recorded_hash(english.read_text(encoding="utf-8"))
-        if recorded != source_hash(spanish):
+        if recorded != source_hash(spanish, expander=expander):
             what = "records no Spanish version" if recorded is None else "translates an older"
+            changed = changes_since(spanish, recorded) if recorded else ""
             problems.append(
-                f"{display(english)} {what} {display(spanish)}"
-                + (" (it changed since)" if recorded else "")
-                + f"; fix: bring the English up to date (see `git log -p {display(spanish)}`), "
-                f"then run `make mark-translated PAGE={display(english)}`"
+                f"{display(english)} {what} {display(spanish)}{changed}\n  fix: bring the "
+                f"English up to date, then run `make mark-translated PAGE={display(english)}`"
             )
     return problems
 
 
-def mark(english: Path, docs: Path = DOCS) -> None:
+def mark(english: Path, docs: Path = DOCS, expander: Expander | None = None) -> None:
     text = english.read_text(encoding="utf-8")
-    line = f"{KEY}: {source_hash(spanish_of(english, docs))}"
+    line = f"{KEY}: {source_hash(spanish_of(english, docs), expander=expander)}"
     if recorded_hash(text) is not None:
         text = RECORD.sub(line, text, count=1)
     elif text.startswith("---\n"):
