@@ -1,30 +1,79 @@
-"""Every snippet module runs on its own: `python snippets/lessons/<page>.py`."""
+"""Every snippet module runs on its own, as `python snippets/lessons/<page>.py`, prints what its
+pages show, and writes nothing to stderr but the warnings its pages show."""
 
-import subprocess
-import sys
+import re
+from pathlib import Path
 
-from tools.pages import ROOT
+import pytest
+
+from tools.forked import Forker
+from tools.pages import DOCS, ROOT, parse_page
 
 MODULES = sorted((ROOT / "snippets").rglob("*.py"))
+# Python shows a warning as "file:line: Category: message", then the line of code, indented.
+WARNING = re.compile(r"^.+:\d+: (?P<warning>\w+Warning: .*)$")
 
 
-def test_every_module_runs_standalone():
-    # All at once: each pays the torch import, and the machine has more than one core.
-    runs = {
-        module: subprocess.Popen(
-            [sys.executable, str(module)],
-            cwd=ROOT,
-            text=True,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        for module in MODULES
-    }
-    assert len(runs) >= 6
-    for module, process in runs.items():
-        stdout, stderr = process.communicate(timeout=300)
-        assert process.returncode == 0, f"{module} failed:\n{stderr}"
-        # A lesson may show a warning on purpose; anything else on stderr is a problem.
-        other = [line for line in stderr.splitlines() if line.strip() and "Warning: " not in line]
-        assert not [line for line in other if not line.startswith(" ")], f"{module}:\n{stderr}"
-        assert stdout.strip(), f"{module} printed nothing"
+@pytest.fixture(scope="module")
+def forker():
+    with Forker() as forker:
+        yield forker
+
+
+def shown_on_pages(module: Path) -> str:
+    """Every output block of the module's pages (docs/<lang>/lessons/<name>.md), joined."""
+    pages = DOCS.glob(f"*/{module.relative_to(ROOT / 'snippets').with_suffix('.md')}")
+    return "\n".join(
+        example.output.body
+        for page in pages
+        for example in parse_page(page).examples
+        if example.output is not None
+    )
+
+
+def unexpected_stderr(stderr: str, shown: str) -> list[str]:
+    """Lines of stderr that are not a warning the pages show (nor the code line Python prints
+    after each warning)."""
+    unexpected, after_warning = [], False
+    for line in stderr.splitlines():
+        found = WARNING.match(line)
+        if found and found["warning"] in shown:
+            after_warning = True
+            continue
+        if after_warning and line.startswith("  "):
+            after_warning = False
+            continue
+        unexpected.append(line)
+    return unexpected
+
+
+def test_there_is_a_module_per_lesson():
+    assert {m.stem for m in MODULES} == {p.stem for p in DOCS.glob("es/lessons/*.md")}
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.name)
+def test_module_runs_on_its_own(forker, module):
+    code, stdout, stderr = forker.run(module)
+    assert code == 0, f"{module.relative_to(ROOT)} failed:\n{stderr}"
+    assert stdout.strip(), f"{module.relative_to(ROOT)} printed nothing"
+    unexpected = unexpected_stderr(stderr, shown_on_pages(module))
+    assert not unexpected, (
+        f"{module.relative_to(ROOT)} wrote to stderr what no page of it shows:\n"
+        + "\n".join(unexpected)
+        + "\nfix: show the warning on the page (tools/pages.py prints it in the output block), "
+        "or stop the code from raising it"
+    )
+
+
+def test_unexpected_stderr_is_caught():
+    shown = "tensor([1.])\nUserWarning: shown on purpose"
+    stderr = (
+        "/a/b.py:3: UserWarning: shown on purpose\n  warnings.warn('shown on purpose')\n"
+        "/a/b.py:9: DeprecationWarning: not shown\n  old()\n"
+        "some other message\n"
+    )
+    assert unexpected_stderr(stderr, shown) == [
+        "/a/b.py:9: DeprecationWarning: not shown",
+        "  old()",
+        "some other message",
+    ]
