@@ -1,4 +1,8 @@
-"""`make bench` runs (one quick repetition); its figures are for the closing notes, not asserts."""
+"""`make bench` works: hyperfine times real commands, the table and bench.json have every figure.
+
+A quick run (two cheap commands, one repetition, the suite's own build weighed); the figures are
+for the closing notes, not asserted: performance targets live in the benchmark, not in tests.
+"""
 
 import json
 import subprocess
@@ -7,19 +11,19 @@ import sys
 from tools.pages import ROOT
 
 
-def test_bench_runs_and_reports_every_figure(tmp_path):
+def test_bench_runs_and_reports_every_figure(site, tmp_path):
     output = tmp_path / "bench.json"
-    command = [sys.executable, "-m", "tools.bench", "--repetitions", "1", "--lessons", "1"]
+    command = [sys.executable, "-m", "tools.bench", "--quick", "--site", str(site)]
     result = subprocess.run(
         [*command, "--json", str(output)], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
     figures = json.loads(output.read_text())
-    assert set(figures["ratios"]) >= {
-        "pytest_docs_over_import_torch",
-        "notebook_kernels_over_pytest_docs",
-        "build_over_bare_material",
-    }
-    assert figures["lesson_page_bytes"]["total"] > 0
-    assert figures["verified_examples"]["es"] == figures["verified_examples"]["en"] > 0
-    assert "pytest_docs_over_import_torch" in result.stdout  # the table is printed
+    assert set(figures["seconds_median"]) == {"import_torch", "build_bare_material"}
+    assert all(seconds > 0 for seconds in figures["seconds_median"].values())
+    for sizes in figures["page_bytes"].values():
+        assert sizes["total"] == sizes["html"] + sizes["css"] + sizes["js"] > 0
+    es, en = figures["counts"]["es"], figures["counts"]["en"]
+    assert es["verified_examples"] == en["verified_examples"] > 0
+    assert es["prose_numbers_checked"] > 0
+    assert "import_torch (s)" in result.stdout  # the table is printed

@@ -1,9 +1,14 @@
-"""Benchmarks (`make bench`): each figure measured side by side in one run, median of repetitions.
+"""Benchmarks (`make bench`): commands timed side by side by hyperfine, medians of repetitions.
 
-    python -m tools.bench                  # 3 repetitions, table on stdout, bench.json
-    python -m tools.bench --repetitions 1 --lessons 1   # the quick run tests/test_bench.py makes
+    python -m tools.bench                 # 3 repetitions of everything, `make test` included
+    python -m tools.bench --repetitions 5 --no-make-test
+    python -m tools.bench --quick --site site/   # what tests/test_bench.py runs: 1 repetition
+                                                 # of two cheap commands, weights of a built site
 
-Machines here are noisy: compare the ratios, which are measured in the same run, not the times.
+Each repetition runs hyperfine once over all the commands (one run each), so the commands are
+interleaved and a noisy moment of this machine hits them alike; the table gives the median of
+the repetitions, and ratios of medians from the same run. Absolute times vary between runs here:
+compare the ratios.
 """
 
 from __future__ import annotations
@@ -12,59 +17,85 @@ import argparse
 import json
 import os
 import re
-import shutil
+import shlex
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
 
-from tools.pages import DOCS, ROOT, all_pages, parse_page, site_config
+from tools import numbers
+from tools.pages import DOCS, LANGUAGES, ROOT, all_pages, parse_page
 
 BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-GOALS = {  # (figure, comparison, goal) from the issues
-    "pytest_docs_over_import_torch": ("<=", 1.5),
-    "notebook_kernels_over_pytest_docs": (">=", 5),
+GOALS = {  # figure: (comparison, goal), from the issues
+    "make_test_seconds": ("<=", 120),
     "build_over_bare_material": ("<=", 4),
+    "notebooks_in_kernels_over_pytest_docs": (">=", 5),
 }
 
 
-def timed(command: list, cwd: Path = ROOT) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
-    return time.perf_counter() - start
+def commands(work: Path, quick: bool, make_test: bool) -> dict[str, tuple[str, str]]:
+    """name: (command, what hyperfine runs before it, untimed)."""
+    python, none = shlex.quote(str(BIN / "python")), "true"
+    bare = bare_material_site(work / "bare")
+    found = {
+        "import_torch": (f"{python} -c 'import torch'", none),
+        "build_bare_material": (f"{BIN}/mkdocs build -q -f {bare} -d {work}/bare-site", none),
+    }
+    if quick:
+        return found
+    notebooks = " ".join(shlex.quote(str(p)) for p in sorted(DOCS.glob("*/notebooks/*.ipynb")))
+    cache = shlex.quote(str(ROOT / ".cache" / "mkdocs-jupyter"))
+    found |= {
+        # What a lesson imports: torch, and the optimizer machinery (torch._dynamo, ~1 s).
+        "import_torch_and_optim": (
+            f"{python} -c 'import torch; torch.optim.SGD([torch.zeros(1)], lr=0.1)'",
+            none,
+        ),
+        "pytest_docs": (f"{BIN}/pytest docs/ -q -p no:cacheprovider", none),
+        # The way notebook tutorials verify outputs: every notebook in a fresh kernel.
+        "notebooks_in_kernels": (
+            f"{BIN}/jupyter nbconvert --to notebook --execute --output-dir {work}/run {notebooks}",
+            none,
+        ),
+        "build_site": (f"{BIN}/mkdocs build --strict -q -d {work}/site", none),
+        # With an empty notebook cache, mkdocs-jupyter renders every notebook (no kernel).
+        "build_site_cold": (
+            f"{BIN}/mkdocs build --strict -q -d {work}/site-cold",
+            f"rm -rf {cache}",
+        ),
+    }
+    if make_test:
+        found["make_test"] = ("make test", none)
+    return found
 
 
 def bare_material_site(folder: Path) -> Path:
     """A one-page Material site: the floor any MkDocs Material build pays."""
-    (folder / "docs").mkdir(parents=True)
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
     (folder / "docs" / "index.md").write_text("# Hello\n\nA bare Material page.\n")
     config = {"site_name": "Bare", "theme": {"name": "material", "font": False}}
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config))
     return folder / "mkdocs.yml"
 
 
-def site_without_notebooks(folder: Path) -> Path:
-    """This site's config minus the notebooks (for the cost of rendering them)."""
-    config = site_config()
-    config["docs_dir"] = str(ROOT / config["docs_dir"])
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
-    config["nav"] = [item for item in config["nav"] if "Cuadernos" not in item]
-    config["plugins"] = [p for p in config["plugins"] if "mkdocs-jupyter" not in p]
-    config["exclude_docs"] = "*.ipynb\n"
-    folder.mkdir(parents=True)
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True))
-    return path
+def hyperfine(named: dict[str, tuple[str, str]], work: Path) -> dict[str, float]:
+    """One run of each command, by hyperfine; seconds per name."""
+    report = work / "hyperfine.json"
+    command = ["hyperfine", "--runs", "1", "--style", "none", "--export-json", str(report)]
+    for name, (timed, prepare) in named.items():
+        command += ["--prepare", prepare, "--command-name", name, timed]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    results = json.loads(report.read_text())["results"]
+    return {result["command"]: result["mean"] for result in results}
 
 
-def page_weight(site: Path, page: str) -> dict:
-    """Bytes of a page's HTML and of the CSS and JS files it links (fonts: none, system fonts)."""
+def page_weight(site: Path, page: str) -> dict[str, int]:
+    """Bytes of a page's HTML and of the CSS and JS files it loads (no fonts: system fonts)."""
     html_path = site / page / "index.html"
     html = html_path.read_text(encoding="utf-8")
     assets = re.findall(r'<link rel="stylesheet" href="([^"]+)"|<script src="([^"]+)"', html)
@@ -77,123 +108,83 @@ def page_weight(site: Path, page: str) -> dict:
     return sizes
 
 
-def verified_examples() -> dict:
-    counts = {}
+def counts() -> dict[str, dict[str, int]]:
+    """Verified examples and checked numbers in the prose, per language."""
+    found = {lang: {"verified_examples": 0, "prose_numbers_checked": 0} for lang in LANGUAGES}
     for path in all_pages():
-        lang = path.relative_to(DOCS).parts[0]
-        counts[lang] = counts.get(lang, 0) + len(parse_page(path).examples)
-    return counts
+        page, lang = parse_page(path), path.relative_to(DOCS).parts[0]
+        found[lang]["verified_examples"] += len(page.examples)
+        found[lang]["prose_numbers_checked"] += sum(
+            quote.checked for quote in numbers.quotes(path, page.text)
+        )
+    return found
 
 
-def measure(repetitions: int, lessons: int | None, work: Path) -> dict:
-    notebooks = sorted(DOCS.glob("*/notebooks/*.ipynb"))
-    if lessons:
-        notebooks = [n for n in notebooks if n.stem in {n.stem for n in notebooks[:lessons]}]
-    bare, no_notebooks = bare_material_site(work / "bare"), site_without_notebooks(work / "lean")
-    cache = ROOT / ".cache" / "mkdocs-jupyter"
-    commands = {
-        "import_torch": [BIN / "python", "-c", "import torch"],
-        # torch.optim imports torch._dynamo on first use (~1 s); the optimizer lesson pays it.
-        "import_torch_and_dynamo": [BIN / "python", "-c", "import torch, torch._dynamo"],
-        "pytest_docs": [BIN / "python", "-m", "pytest", "docs/", "-q", "-p", "no:cacheprovider"],
-        "notebook_kernels": [
-            BIN / "jupyter",
-            "nbconvert",
-            "--to",
-            "notebook",
-            "--execute",
-            "--output-dir",
-            work / "executed",
-            *notebooks,
-        ],
-        "build_bare_material": [BIN / "mkdocs", "build", "-q", "-f", bare, "-d", work / "s1"],
-        "build_site_cold": [BIN / "mkdocs", "build", "--strict", "-q", "-d", work / "s2"],
-        "build_site": [BIN / "mkdocs", "build", "--strict", "-q", "-d", work / "s3"],
-        "build_site_without_notebooks": [
-            BIN / "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            no_notebooks,
-            "-d",
-            work / "s4",
-        ],
-    }
-    times = {name: [] for name in commands}
-    for _ in range(repetitions):  # interleaved, so a noisy moment hits every figure alike
-        for name, command in commands.items():
-            if name == "build_site_cold":
-                shutil.rmtree(cache, ignore_errors=True)  # mkdocs-jupyter renders every notebook
-            times[name].append(timed(command))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    ratios = {
-        "pytest_docs_over_import_torch": medians["pytest_docs"] / medians["import_torch"],
-        "pytest_docs_over_import_torch_and_dynamo": medians["pytest_docs"]
-        / medians["import_torch_and_dynamo"],
-        "notebook_kernels_over_pytest_docs": medians["notebook_kernels"] / medians["pytest_docs"],
-        "build_over_bare_material": medians["build_site"] / medians["build_bare_material"],
-        "cold_build_over_bare_material": medians["build_site_cold"]
-        / medians["build_bare_material"],
-        "build_without_notebooks_over_bare_material": medians["build_site_without_notebooks"]
-        / medians["build_bare_material"],
-    }
+def measure(repetitions: int, quick: bool, make_test: bool, site: Path | None, work: Path) -> dict:
+    named = commands(work, quick, make_test)
+    runs = [hyperfine(named, work) for _ in range(repetitions)]
+    medians = {name: statistics.median(run[name] for run in runs) for name in named}
+    ratios = {}
+    if not quick:
+        ratios = {
+            "pytest_docs_over_import_torch": medians["pytest_docs"] / medians["import_torch"],
+            "pytest_docs_over_import_torch_and_optim": medians["pytest_docs"]
+            / medians["import_torch_and_optim"],
+            "build_over_bare_material": medians["build_site"] / medians["build_bare_material"],
+            "cold_build_over_bare_material": medians["build_site_cold"]
+            / medians["build_bare_material"],
+            "notebooks_in_kernels_over_pytest_docs": medians["notebooks_in_kernels"]
+            / medians["pytest_docs"],
+        }
+    if make_test and not quick:
+        ratios["make_test_seconds"] = medians["make_test"]
+    site = site or work / "site"
     return {
         "repetitions": repetitions,
-        "notebooks_executed_with_kernels": len(notebooks),
         "seconds_median": medians,
-        "seconds_all": times,
+        "seconds_all": {name: [run[name] for run in runs] for name in named},
         "ratios": ratios,
-        "lesson_page_bytes": page_weight(work / "s3", "lessons/non-scalar"),
-        "notebook_page_bytes": page_weight(work / "s3", "notebooks/non-scalar"),
-        "verified_examples": verified_examples(),
+        "page_bytes": {
+            "lesson (lessons/non-scalar)": page_weight(site, "lessons/non-scalar"),
+            "notebook (notebooks/non-scalar)": page_weight(site, "notebooks/non-scalar"),
+        },
+        "counts": counts(),
     }
 
 
 def table(result: dict) -> str:
     rows = [("figure", "median", "goal")]
-    for name, seconds in result["seconds_median"].items():
-        rows.append((f"{name} (s)", f"{seconds:.2f}", ""))
+    rows += [(f"{name} (s)", f"{s:.2f}", "") for name, s in result["seconds_median"].items()]
     for name, ratio in result["ratios"].items():
-        goal = GOALS.get(name)
         verdict = ""
-        if goal:
-            met = ratio <= goal[1] if goal[0] == "<=" else ratio >= goal[1]
-            verdict = f"{goal[0]} {goal[1]} {'met' if met else 'MISSED'}"
+        if name in GOALS:
+            comparison, goal = GOALS[name]
+            met = ratio <= goal if comparison == "<=" else ratio >= goal
+            verdict = f"{comparison} {goal} {'met' if met else 'MISSED'}"
         rows.append((name, f"{ratio:.2f}", verdict))
-    for kind in ("lesson_page_bytes", "notebook_page_bytes"):
-        sizes = result[kind]
-        rows.append(
-            (
-                f"{kind} (html+css+js)",
-                str(sizes["total"]),
-                ", ".join(f"{k} {v}" for k, v in sizes.items() if k != "total"),
-            )
-        )
-    for lang, count in result["verified_examples"].items():
-        rows.append((f"verified examples ({lang})", str(count), ""))
+    for page, sizes in result["page_bytes"].items():
+        detail = ", ".join(f"{kind} {size}" for kind, size in sizes.items() if kind != "total")
+        rows.append((f"{page} bytes", str(sizes["total"]), detail))
+    for lang, figures in result["counts"].items():
+        rows += [(f"{name} ({lang})", str(value), "") for name, value in figures.items()]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    lines = [
-        " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-        for row in rows
-    ]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "-+-".join("-" * width for width in widths))
-    note = (
-        f"{result['repetitions']} repetition(s); "
-        f"{result['notebooks_executed_with_kernels']} notebooks executed with kernels"
-    )
-    return "\n".join([*lines, note])
+    return "\n".join([*lines, f"median of {result['repetitions']} repetition(s), hyperfine"])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repetitions", type=int, default=3)
-    parser.add_argument("--lessons", type=int, help="only this many lessons' notebooks (quick)")
+    parser.add_argument("--no-make-test", action="store_true", help="leave `make test` out")
+    parser.add_argument("--quick", action="store_true", help="two cheap commands, 1 repetition")
+    parser.add_argument("--site", type=Path, help="a built site to weigh (default: build one)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench.json")
     args = parser.parse_args(argv)
+    repetitions = 1 if args.quick else args.repetitions
     with tempfile.TemporaryDirectory() as work:
-        result = measure(args.repetitions, args.lessons, Path(work))
-    args.json.write_text(json.dumps(result, indent=2, default=str) + "\n")
+        result = measure(repetitions, args.quick, not args.no_make_test, args.site, Path(work))
+    args.json.write_text(json.dumps(result, indent=2) + "\n")
     print(table(result))
     print(f"written: {args.json}")
     return 0
