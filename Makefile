@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 # Silences Material's end-of-life banner (it is not a build warning).
 export NO_MKDOCS_2_WARNING := 1
+# One lesson in both languages, `make update-outputs LESSON=graph`, or any pages, PAGES="...".
+PAGES ?= $(if $(LESSON),docs/es/lessons/$(LESSON).md docs/en/lessons/$(LESSON).md)
+LESSON_PAGES = $(strip $(foreach page,$(PAGES),$(if $(findstring /lessons/,$(page)),$(page))))
 
-.PHONY: serve build test bench update-outputs notebooks mark-translated format clean
+.PHONY: serve build test check bench update-outputs notebooks mark-translated format clean
 
 serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000 (Spanish) and /en/ (English)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -14,23 +17,30 @@ serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000 (Spanish) and 
 build: $(INSTALLED)  ## the static site, into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, and the strict build
-	$(BIN)/pytest
+test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, the build, on 2 cores
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+check: $(INSTALLED)  ## quick check of one lesson's two pages: make check LESSON=graph
+	$(BIN)/pytest -q $(PAGES)
 
 bench: $(INSTALLED)  ## timings side by side (median of 3), printed and written to bench.json
 	$(BIN)/python -m tools.bench
 
-update-outputs: $(INSTALLED)  ## rewrite every output block from a real run, then the notebooks
-	$(BIN)/python -m tools.outputs
+update-outputs: $(INSTALLED)  ## rewrite output blocks from a real run, then notebooks (LESSON=...)
+	$(BIN)/python -m tools.outputs $(PAGES)
+ifeq ($(PAGES),)
 	$(BIN)/python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
 	$(BIN)/python -m tools.outputs --snippets tests/fixtures/numbers/snippets tests/fixtures/numbers/*/*/*.md
 	$(MAKE) notebooks
+else ifneq ($(LESSON_PAGES),)
+	$(MAKE) notebooks PAGES="$(LESSON_PAGES)"
+endif
 
-notebooks: $(INSTALLED)  ## regenerate docs/<lang>/notebooks/ from the lessons, run in real kernels
-	$(BIN)/python -m tools.notebooks
+notebooks: $(INSTALLED)  ## regenerate docs/<lang>/notebooks/ in real kernels (LESSON=... for one)
+	$(BIN)/python -m tools.notebooks $(LESSON_PAGES)
 
-mark-translated: $(INSTALLED)  ## after updating an English page: make mark-translated PAGE=docs/en/...
-	$(BIN)/python -m tools.translations --mark $(PAGE)
+mark-translated: $(INSTALLED)  ## after translating: make mark-translated LESSON=graph (or PAGE=...)
+	$(BIN)/python -m tools.translations --mark $(or $(PAGE),$(filter docs/en/%,$(PAGES)))
 
 format: $(INSTALLED)  ## ruff: format, and fix what can be fixed safely
 	$(BIN)/ruff format .
