@@ -1,4 +1,4 @@
-"""The graph, grad_fn: docs/{es,en}/lessons/graph.md."""
+"""The computational graph, grad_fn: docs/{es,en}/lessons/graph.md."""
 
 # --8<-- [start:add]
 import torch
@@ -20,26 +20,28 @@ print(z)
 # --8<-- [end:mul]
 
 # --8<-- [start:mean]
-z = z.mean()
-print(z)
+out = z.mean()
+print(out)
 # --8<-- [end:mean]
 
 # Exercises: docs/{es,en}/lessons/graph.md#exercises.
 
 # --8<-- [start:exercise-1]
-print((x * x).grad_fn.name())
-print((x**2).grad_fn.name())
-print(x.sum().grad_fn.name())
+answer = [(x * x).grad_fn.name(), (x**2).grad_fn.name(), x.sum().grad_fn.name()]
+print(answer)
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
-print(x.is_leaf, y.is_leaf, z.is_leaf)
+answer = [x.is_leaf, y.is_leaf, z.is_leaf, out.is_leaf]
+print(answer)
 print(torch.ones(3).is_leaf)
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]
-node = z.grad_fn
+answer = []
+node = out.grad_fn
 while node is not None:
-    print(node.name())
+    answer.append(node.name())
     node = node.next_functions[0][0] if node.next_functions else None
+print(*answer, sep="\n")
 # --8<-- [end:exercise-3]

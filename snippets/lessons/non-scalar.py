@@ -6,13 +6,15 @@ import torch
 torch.manual_seed(0)
 x = torch.randn(3, requires_grad=True)
 y = x + 2
-(y * y * 2).mean().backward()
+out = (y * y * 2).mean()
+out.backward()
 first_grad = x.grad.clone()
 print(first_grad)
 # --8<-- [end:setup]
 
 # --8<-- [start:non-scalar]
 z = y * y * 2
+print(y)
 print(z)
 # --8<-- [end:non-scalar]
 
@@ -25,7 +27,7 @@ except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
 # --8<-- [start:backward-v]
-v = torch.tensor([0.1, 1.0, 0.0001], dtype=torch.float32)
+v = torch.tensor([0.1, 1.0, 0.0001])
 z.backward(v)
 print(x.grad)
 # --8<-- [end:backward-v]
@@ -35,12 +37,37 @@ print(x.grad - first_grad)
 print(torch.allclose(x.grad - first_grad, 4 * y * v))
 # --8<-- [end:accumulated]
 
+
 # --8<-- [start:jacobian]
-jacobian = torch.autograd.functional.jacobian(lambda t: (t + 2) * (t + 2) * 2, x)
+def f(t):
+    return (t + 2) * (t + 2) * 2
+
+
+jacobian = torch.func.jacrev(f)(x.detach())
 print(jacobian)
 print(v @ jacobian)
 print(torch.allclose(v @ jacobian, x.grad - first_grad))
 # --8<-- [end:jacobian]
+
+# --8<-- [start:loss]
+target = torch.tensor([25.0, 6.0, 0.0])
+x.grad = None
+z = y * y * 2
+loss = ((z - target) ** 2).sum()
+loss.backward()
+through_loss = x.grad.clone()
+print(through_loss)
+# --8<-- [end:loss]
+
+# --8<-- [start:v-from-loss]
+x.grad = None
+z = y * y * 2
+grad_z = 2 * (z.detach() - target)  # dL/dz_i = 2 (z_i - target_i), worked out by hand
+print(grad_z)
+z.backward(grad_z)
+print(x.grad)
+print(torch.allclose(x.grad, through_loss))
+# --8<-- [end:v-from-loss]
 
 # Exercises: docs/{es,en}/lessons/non-scalar.md#exercises.
 
@@ -49,7 +76,8 @@ x.grad = None
 (y * y * 2).sum().backward()
 with_sum = x.grad.clone()
 x.grad = None
-(y * y * 2).backward(torch.ones(3))
+answer = torch.ones(3)
+(y * y * 2).backward(answer)
 print(with_sum)
 print(x.grad)
 print(torch.equal(x.grad, with_sum))
@@ -66,5 +94,6 @@ except RuntimeError as error:
 # --8<-- [start:exercise-3]
 x.grad = None
 (y * y * 2).backward(torch.tensor([0.0, 1.0, 0.0]))
-print(x.grad)
+answer = x.grad
+print(answer)
 # --8<-- [end:exercise-3]

@@ -30,11 +30,18 @@ print(x)
 print(x.requires_grad)
 # --8<-- [end:tracked-flag]
 
+# --8<-- [start:requires-grad-later]
+torch.manual_seed(0)
+later = torch.randn(3)
+later.requires_grad_()
+print(later)
+# --8<-- [end:requires-grad-later]
+
 # Exercises: docs/{es,en}/lessons/requires-grad.md#exercises.
 
 # --8<-- [start:exercise-1]
-print((x * 2).requires_grad)
-print((torch.ones(3) * 2).requires_grad)
+answer = ((x * 2).requires_grad, (torch.ones(3) * 2).requires_grad)
+print(answer)
 # --8<-- [end:exercise-1]
 
 # The error is the answer: standalone runs print it and go on, the page shows the traceback.
@@ -46,6 +53,15 @@ except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
 # --8<-- [start:exercise-3]
-x.sum().backward()
-print(x.grad)
+print(x > 0)
+print(x.argmax())
+answer = ((x > 0).requires_grad, x.argmax().requires_grad)
+print(answer)
+print(x.round().requires_grad)
 # --8<-- [end:exercise-3]
+
+# --8<-- [start:exercise-4]
+x.sum().backward()
+answer = x.grad
+print(answer)
+# --8<-- [end:exercise-4]

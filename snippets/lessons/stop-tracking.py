@@ -1,4 +1,4 @@
-"""Stopping the tracking: docs/{es,en}/lessons/stop-tracking.md."""
+"""Turning off gradient tracking: docs/{es,en}/lessons/stop-tracking.md."""
 
 # --8<-- [start:requires-grad-false]
 import torch
@@ -7,7 +7,14 @@ torch.manual_seed(0)
 x = torch.randn(3, requires_grad=True)
 x.requires_grad_(False)
 print(x)
+print((x + 2).requires_grad)
 # --8<-- [end:requires-grad-false]
+
+# --8<-- [start:version]
+print(x._version)
+x.add_(1)
+print(x._version)
+# --8<-- [end:version]
 
 # --8<-- [start:detach]
 x = torch.randn(3, requires_grad=True)
@@ -32,7 +39,8 @@ print((x + 2).requires_grad)
 # --8<-- [start:exercise-1]
 d = x.detach()
 d[0] = 100.0
-print(x)
+answer = x
+print(answer)
 # --8<-- [end:exercise-1]
 
 # The error is the answer: standalone runs print it and go on, the page shows the traceback.
@@ -48,5 +56,15 @@ except RuntimeError as error:
 # --8<-- [start:exercise-3]
 with torch.no_grad():
     w -= 0.1 * w.grad
-print(w)
+answer = w
+print(answer)
 # --8<-- [end:exercise-3]
+
+# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:exercise-4]
+    doubled = w * 2
+    doubled.requires_grad_(False)
+    # --8<-- [end:exercise-4]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
