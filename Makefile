@@ -21,6 +21,7 @@ test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, the 
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 check: $(INSTALLED)  ## quick check of one lesson's two pages: make check LESSON=graph
+	@test -n "$(PAGES)" || { echo "error: say which lesson: make check LESSON=graph"; exit 2; }
 	$(BIN)/pytest -q $(PAGES)
 
 bench: $(INSTALLED)  ## timings side by side (median of 3), printed and written to bench.json

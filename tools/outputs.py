@@ -1,7 +1,7 @@
 """Rewrite every output block of the pages from a real run (`make update-outputs`).
 
     python -m tools.outputs           # rewrite stale output blocks, the torch version stamp and
-                                      # the pictures drawn from real objects (tools/graph_svg.py)
+                                      # the pictures drawn from real objects (tools/graphs.py)
     python -m tools.outputs --check   # change nothing; exit 1 naming each stale file
     python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import torch
 
-from tools import graph_svg, numbers
+from tools import graphs, numbers, parity
 from tools.pages import (
     FRONT_MATTER,
     MKDOCS_YML,
@@ -120,10 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     expander = Expander(args.snippets) if args.snippets else None
+    # Regenerating one language's page leaves its twin stale, or missing: say so first.
+    missing = [] if args.snippets else parity.missing_pages()
+    for problem in missing:
+        print(f"missing: {problem}")
     unresolved: list[str] = []
     stale = stale_files(args.pages or all_pages(), expander, unresolved)
     if args.snippets is None:  # the real lessons, not the test fixtures
-        stale += graph_svg.stale_pictures()  # pictures drawn from a lesson's real graph
+        stale += graphs.stale_pictures()  # pictures drawn from a lesson's real graph
     for path, text in stale:
         if args.check:
             print(f"stale: {display(path)} (run `make update-outputs`)")
@@ -132,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"updated: {display(path)}")
     for problem in unresolved:  # the outputs are written; these numbers need a person
         print(f"prose: {problem}")
-    return 1 if (args.check and stale) or unresolved else 0
+    return 1 if (args.check and stale) or unresolved or missing else 0
 
 
 if __name__ == "__main__":

@@ -419,8 +419,16 @@ def run(example: Example, namespace: dict) -> Run:
     def show(message, category, filename, lineno, file=None, line=None):
         print(f"{category.__name__}: {message}", file=captured)
 
+    namespace.setdefault("__name__", "__main__")  # the code runs as a script's, or a notebook's
     with contextlib.redirect_stdout(captured), warnings.catch_warnings():
-        warnings.simplefilter("default")  # as in a fresh interpreter: once per place
+        # As a fresh interpreter filters them (whatever pytest set): each warning once per place,
+        # deprecations only when the code itself, `__main__`, triggers them.
+        warnings.resetwarnings()
+        warnings.simplefilter("default")
+        for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning):
+            warnings.filterwarnings("ignore", category=category)
+        warnings.filterwarnings("ignore", category=ResourceWarning)
+        warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
         warnings.showwarning = show
         try:
             for piece in example.pieces:

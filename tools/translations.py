@@ -1,6 +1,7 @@
 """Each English page records which version of its Spanish original it translates.
 
     python -m tools.translations                         # list stale translations; exit 1 if any
+    python -m tools.translations docs/en/x.md            # just this page
     python -m tools.translations --mark docs/en/x.md     # after updating x.md: record it as current
 
 The record is `translation_of: <hash>` in the English page's front matter, a hash of what a
@@ -86,9 +87,12 @@ def recorded_hash(english_text: str) -> str | None:
     return found["hash"] if found else None
 
 
-def stale_problems(docs: Path = DOCS, expander: Expander | None = None) -> list[str]:
+def stale_problems(
+    docs: Path = DOCS, expander: Expander | None = None, pages: list[Path] | None = None
+) -> list[str]:
+    """Each English page (of `pages`, default all) whose record is not its Spanish page's."""
     problems = []
-    for english in sorted((docs / "en").rglob("*.md")):
+    for english in pages or sorted((docs / "en").rglob("*.md")):
         spanish = spanish_of(english, docs)
         if not spanish.exists():
             continue  # tools/parity.py reports pages missing in one language
@@ -117,12 +121,16 @@ def mark(english: Path, docs: Path = DOCS, expander: Expander | None = None) -> 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mark", nargs="+", type=Path, metavar="PAGE", help="English pages")
+    parser.add_argument("--mark", action="store_true", help="record the pages as up to date")
+    parser.add_argument("pages", nargs="*", type=Path, help="English pages (default: all)")
     args = parser.parse_args(argv)
-    for english in args.mark or []:
-        mark(english)
-        print(f"marked: {display(english)} translates the current {display(spanish_of(english))}")
-    problems = stale_problems()
+    if args.mark:
+        for english in args.pages:
+            mark(english)
+            print(
+                f"marked: {display(english)} translates the current {display(spanish_of(english))}"
+            )
+    problems = stale_problems(pages=[page.resolve() for page in args.pages] or None)
     print("\n".join(problems))
     return 1 if problems else 0
 

@@ -62,13 +62,13 @@ print(torch.allclose(model.weight.grad, full_grad))
 import itertools
 
 losses = []
-for epoch in range(10):
+for step in range(10):
     optimizer.zero_grad()
     loss = ((model(inputs) - targets) ** 2).mean()
     loss.backward()
     optimizer.step()
     losses.append(loss.item())
-    print(f"epoch {epoch}: loss {loss.item():.4f}")
+    print(f"step {step}: loss {loss.item():.4f}")
 print(all(after < before for before, after in itertools.pairwise(losses)))
 print(f"w = {model.weight.item():.3f}, b = {model.bias.item():.3f}")
 # --8<-- [end:training-loop]
@@ -80,7 +80,8 @@ for batch_inputs, batch_targets in zip(inputs.chunk(4), targets.chunk(4), strict
 with torch.no_grad():
     error = model(inputs) - targets
 current_grad = 2 * (error * inputs).mean()
-print(torch.allclose(model.weight.grad, 4 * current_grad))
+answer = model.weight.grad
+print(torch.allclose(answer, 4 * current_grad))
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
@@ -94,5 +95,22 @@ optimizer.zero_grad()
 for batch_inputs, batch_targets in zip(inputs.split(sizes), targets.split(sizes), strict=True):
     loss = ((model(batch_inputs) - batch_targets) ** 2).mean()
     (loss * len(batch_inputs) / len(inputs)).backward()
-print(torch.allclose(model.weight.grad, current_grad))
+answer = model.weight.grad
+print(torch.allclose(answer, current_grad))
 # --8<-- [end:exercise-2]
+
+# --8<-- [start:exercise-3]
+import copy
+
+answer = {}
+for name, make_optimizer in (("SGD", torch.optim.SGD), ("Adam", torch.optim.Adam)):
+    moves = []
+    for scale in (1, 4):  # the right gradient, then 4 times it
+        trial = copy.deepcopy(model)
+        trial_optimizer = make_optimizer(trial.parameters(), lr=0.1)
+        (scale * ((trial(inputs) - targets) ** 2).mean()).backward()
+        trial_optimizer.step()
+        moves.append(round(trial.weight.item() - model.weight.item(), 4))
+    answer[name] = moves
+    print(name, moves)
+# --8<-- [end:exercise-3]

@@ -1,4 +1,4 @@
-"""The graph, shown: docs/{es,en}/lessons/graph-shown.md.
+"""Seeing the graph: docs/{es,en}/lessons/graph-shown.md.
 
 tools/graph_svg.py draws the lesson's picture from the section `running-example`.
 """
@@ -45,15 +45,47 @@ leaf_node = left.next_functions[0][0]
 print(leaf_node.variable is x)
 # --8<-- [end:same-node]
 
+
+# --8<-- [start:order]
+order = []
+
+
+def record(node):
+    node.register_prehook(lambda grad_outputs: order.append(node.name()))
+
+
+for node in (out.grad_fn, z.grad_fn, mul_node, y.grad_fn, leaf_node):
+    record(node)
+out.backward(retain_graph=True)
+for name in order:
+    print(name)
+print(x.grad)
+# --8<-- [end:order]
+
 # --8<-- [start:mul-backward]
 print(z.grad_fn(torch.ones(3)))
-print(mul_node._saved_self is y, mul_node._saved_other is y)
 # --8<-- [end:mul-backward]
 
 # --8<-- [start:suffix]
 print(x.sum().grad_fn.name())
 print(x.sum(0).grad_fn.name())
 # --8<-- [end:suffix]
+
+
+# --8<-- [start:saved]
+def show_saved(node):
+    print(node.name())
+    for name in dir(node):
+        if name.startswith("_saved_"):
+            print("   ", name, getattr(node, name))
+
+
+for node in (out.grad_fn, z.grad_fn, mul_node, y.grad_fn):
+    show_saved(node)
+exp_x = x.exp()
+show_saved(exp_x.grad_fn)
+print(torch.equal(exp_x.grad_fn._saved_result, exp_x))
+# --8<-- [end:saved]
 
 # --8<-- [start:exercise-1]
 show((x * x + x).sum().grad_fn)
@@ -66,7 +98,8 @@ while pending:
     if not any(node is other for other in seen):
         seen.append(node)
         pending += [child for child, _ in node.next_functions if child is not None]
-print(len(seen))
+answer = len(seen)
+print(answer)
 print(sorted(node.name() for node in seen))
 # --8<-- [end:exercise-2]
 
@@ -78,6 +111,7 @@ with torch.no_grad():
     print(grad)
     grad_left, grad_right = mul_node(grad)
     grad, _ = y.grad_fn(grad_left + grad_right)
-    print(grad)
-print(torch.allclose(grad, 4 * (x + 2) / 3))
+answer = grad
+print(answer)
+print(torch.allclose(answer, 4 * (x + 2) / 3))
 # --8<-- [end:exercise-3]

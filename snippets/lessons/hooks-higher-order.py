@@ -8,6 +8,7 @@ x = torch.randn(3, requires_grad=True)
 y = x + 2
 z = y * y * 2
 out = z.mean()
+print(x)
 print(out)
 # --8<-- [end:setup]
 
@@ -35,7 +36,9 @@ def clip(grad):
 
 clip_handle = x.register_hook(clip)
 x.grad = None
-out = ((x + 2) * (x + 2) * 2).mean()
+y = x + 2
+z = y * y * 2
+out = z.mean()
 out.backward()
 print(x.grad)
 # --8<-- [end:clamp]
@@ -43,10 +46,47 @@ print(x.grad)
 # --8<-- [start:clamp-removed]
 clip_handle.remove()
 x.grad = None
-out = ((x + 2) * (x + 2) * 2).mean()
+y = x + 2
+z = y * y * 2
+out = z.mean()
 out.backward()
 print(x.grad)
 # --8<-- [end:clamp-removed]
+
+# --8<-- [start:clip-value]
+torch.nn.utils.clip_grad_value_([x], clip_value=1.0)
+print(x.grad)
+# --8<-- [end:clip-value]
+
+# --8<-- [start:clip-norm]
+x.grad = None
+y = x + 2
+z = y * y * 2
+out = z.mean()
+out.backward()
+norm = torch.nn.utils.clip_grad_norm_([x], max_norm=1.0)
+print(norm)
+print(x.grad, x.grad.norm())
+# --8<-- [end:clip-norm]
+
+
+# --8<-- [start:no-in-place]
+def zero_in_place(grad):
+    grad.zero_()  # wrong: it changes a tensor autograd may also use elsewhere
+
+
+def zero_new(grad):
+    return torch.zeros_like(grad)  # right: a new tensor replaces the gradient
+
+
+for hook in (zero_in_place, zero_new):
+    x.grad = None
+    a = x * 2
+    b = x * 3
+    b.register_hook(hook)
+    (a + b).sum().backward()
+    print(hook.__name__, x.grad)
+# --8<-- [end:no-in-place]
 
 # --8<-- [start:first-derivative]
 cube = (x**3).sum()
@@ -82,24 +122,30 @@ def halve(grad):
 
 x.grad = None
 y = x + 2
-handle = y.register_hook(halve)
-(y * y * 2).mean().backward()
-handle.remove()
-print(x.grad)
-print(torch.allclose(x.grad, 2 * (x.detach() + 2) / 3))
+y.register_hook(halve)
+z = y * y * 2
+out = z.mean()
+out.backward()
+answer = x.grad
+print(answer)
+print(torch.allclose(answer, 2 * (x.detach() + 2) / 3))
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
-out = ((x + 2) * (x + 2) * 2).mean()
+y = x + 2
+z = y * y * 2
+out = z.mean()
 (grad,) = torch.autograd.grad(out, x, create_graph=True)
 (second,) = torch.autograd.grad(grad.sum(), x)
+answer = second
 print(grad)
-print(second)
-print(torch.allclose(second, torch.full_like(x, 4 / 3)))
+print(answer)
+print(torch.allclose(answer, torch.full_like(x, 4 / 3)))
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]
-hessian = torch.autograd.functional.hessian(lambda t: (t**3).sum(), x)
-print(hessian)
-print(torch.allclose(hessian.diagonal(), 6 * x.detach()))
+hessian = torch.func.jacrev(torch.func.jacrev(lambda t: (t**3).sum()))(x.detach())
+answer = hessian
+print(answer)
+print(torch.allclose(answer.diagonal(), 6 * x.detach()))
 # --8<-- [end:exercise-3]

@@ -33,6 +33,7 @@ z = y * y * 2
 out = z.mean()
 out.backward()
 print(y.is_leaf, y.retains_grad)
+print(y)
 print(y.grad)
 print(x.grad)
 # --8<-- [end:retain-grad]
@@ -57,19 +58,31 @@ print(torch.allclose(w.grad, 2 * w))
 # --8<-- [start:fix-convert]
 w = torch.randn(3).to(torch.float64).requires_grad_()
 print(w.is_leaf, w.grad_fn)
-w2 = x.to(torch.float64).detach().requires_grad_()
+w2 = x.detach().to(torch.float64).requires_grad_()
 print(w2.is_leaf, w2.grad_fn)
 (w2 * w2).sum().backward()
 print(w2.grad)
 # --8<-- [end:fix-convert]
+
+# --8<-- [start:same-dtype]
+detached = x.detach()
+print(detached.to(torch.float32) is detached, detached.data_ptr() == x.data_ptr())
+w3 = x.detach().clone().requires_grad_()
+print(w3.is_leaf, w3.data_ptr() == x.data_ptr())
+# --8<-- [end:same-dtype]
 
 # --8<-- [start:exercise-1]
 a = torch.ones(2)
 b = torch.ones(2, requires_grad=True)
 c = b * 3
 d = c.detach()
-print(a.is_leaf, b.is_leaf, c.is_leaf, d.is_leaf)
-print(a.requires_grad, b.requires_grad, c.requires_grad, d.requires_grad)
+answer = {
+    "a": (a.is_leaf, a.requires_grad),
+    "b": (b.is_leaf, b.requires_grad),
+    "c": (c.is_leaf, c.requires_grad),
+    "d": (d.is_leaf, d.requires_grad),
+}
+print(answer)
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
@@ -79,13 +92,15 @@ z = y * y * 2
 z.retain_grad()
 out = z.mean()
 out.backward()
-print(z.grad)
+answer = z.grad
+print(answer)
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]
 w = (torch.randn(2) * 10).requires_grad_()
 print(w.is_leaf)
 (w * w).sum().backward()
-print(w.grad)
-print(torch.allclose(w.grad, 2 * w))
+answer = w.grad
+print(answer)
+print(torch.allclose(answer, 2 * w))
 # --8<-- [end:exercise-3]

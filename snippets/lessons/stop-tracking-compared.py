@@ -1,4 +1,4 @@
-"""Four ways to stop tracking, compared: docs/{es,en}/lessons/stop-tracking-compared.md."""
+"""Turning off gradient tracking, four ways: docs/{es,en}/lessons/stop-tracking-compared.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -56,13 +56,22 @@ print(torch.equal(x.grad, n))
 # --8<-- [start:inference-mode]
 with torch.inference_mode():
     i = x * 2
+    view = x[:2]
 print(i.requires_grad, i.is_inference())
+print(view.is_inference())
 # --8<-- [end:inference-mode]
 
 try:
     # --8<-- [start:inference-error]
     (i * x).sum().backward()
     # --8<-- [end:inference-error]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
+try:
+    # --8<-- [start:inference-inplace-error]
+    i.add_(1)
+    # --8<-- [end:inference-inplace-error]
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
@@ -89,7 +98,8 @@ print(drop(torch.ones(8)))
 # --8<-- [start:eval-still-tracks]
 model = torch.nn.Linear(3, 1)
 model.eval()
-prediction = model(torch.ones(1, 3))
+inputs = torch.tensor([[1.0, 2.0, 3.0]])
+prediction = model(inputs)
 print(prediction.grad_fn.name(), model.weight.requires_grad)
 prediction.sum().backward()
 print(model.weight.grad)
@@ -97,27 +107,30 @@ print(model.weight.grad)
 
 # --8<-- [start:eval-and-no-grad]
 with torch.no_grad():
-    prediction = model(torch.ones(1, 3))
+    prediction = model(inputs)
 print(prediction.requires_grad, prediction.grad_fn)
 # --8<-- [end:eval-and-no-grad]
 
 # --8<-- [start:exercise-1]
 independent = y.detach().clone()
 independent.zero_()
-print(independent.data_ptr() == y.data_ptr())
+answer = independent
+print(answer.data_ptr() == y.data_ptr())
 print(y)
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
-print(torch.is_grad_enabled(), torch.is_inference_mode_enabled())
+answer = [(torch.is_grad_enabled(), torch.is_inference_mode_enabled())]
 with torch.no_grad():
-    print(torch.is_grad_enabled(), torch.is_inference_mode_enabled())
+    answer.append((torch.is_grad_enabled(), torch.is_inference_mode_enabled()))
 with torch.inference_mode():
-    print(torch.is_grad_enabled(), torch.is_inference_mode_enabled())
+    answer.append((torch.is_grad_enabled(), torch.is_inference_mode_enabled()))
+print(answer)
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]
 with torch.inference_mode():
     j = x * 3
-print(j.is_inference(), (j + x).grad_fn.name())
+answer = j + x
+print(j.is_inference(), answer.grad_fn.name())
 # --8<-- [end:exercise-3]

@@ -18,6 +18,7 @@ print(z)
 # --8<-- [end:setup]
 
 # --8<-- [start:by-hand]
+print(x.detach() + 2)
 by_hand = 4 * (x.detach() + 2) * v
 print(by_hand)
 # --8<-- [end:by-hand]
@@ -33,13 +34,21 @@ print(from_grad)
 # --8<-- [end:autograd-grad]
 
 # --8<-- [start:func-vjp]
-z_value, vjp_fn = torch.func.vjp(f, x.detach())
+value, vjp_fn = torch.func.vjp(f, x.detach())
 (from_vjp,) = vjp_fn(v)
+print(value)
 print(from_vjp)
 # --8<-- [end:func-vjp]
 
+# --8<-- [start:func-vjp-tracked]
+value, vjp_fn = torch.func.vjp(f, x)
+(tracked,) = vjp_fn(v)
+print(value.grad_fn.name(), tracked.grad_fn.name())
+print(torch.equal(tracked, from_vjp))
+# --8<-- [end:func-vjp-tracked]
+
 # --8<-- [start:jacobian]
-jacobian = torch.autograd.functional.jacobian(f, x)
+jacobian = torch.func.jacrev(f)(x.detach())
 print(jacobian)
 from_jacobian = jacobian.T @ v
 print(from_jacobian)
@@ -69,8 +78,9 @@ print(torch.allclose(with_ones, x.grad))
 # --8<-- [start:exercise-1]
 x.grad = None
 f(x).backward(torch.full_like(z, 1 / 3))
-print(x.grad)
-print(torch.allclose(x.grad, 4 * (x.detach() + 2) / 3))
+answer = x.grad
+print(answer)
+print(torch.allclose(answer, 4 * (x.detach() + 2) / 3))
 # --8<-- [end:exercise-1]
 
 
@@ -79,8 +89,9 @@ def running_sum(t):
     return torch.cumsum(t, dim=0)
 
 
-cumsum_jacobian = torch.autograd.functional.jacobian(running_sum, x)
-print(cumsum_jacobian)
+cumsum_jacobian = torch.func.jacrev(running_sum)(x.detach())
+answer = cumsum_jacobian
+print(answer)
 (vjp,) = torch.autograd.grad(running_sum(x), x, v)
 print(vjp)
 print(cumsum_jacobian.T @ v)
@@ -88,9 +99,13 @@ print(cumsum_jacobian @ v)
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]
+rows = []
 for i in range(3):
     one_hot = torch.zeros(3)
     one_hot[i] = 1.0
     (row,) = torch.autograd.grad(running_sum(x), x, one_hot)
     print(row)
+    rows.append(row)
+answer = torch.stack(rows)
+print(torch.equal(answer, cumsum_jacobian))
 # --8<-- [end:exercise-3]
