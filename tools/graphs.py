@@ -362,9 +362,17 @@ def stale_problem(path: Path, expected: str) -> str | None:
     )
 
 
-def stale_pictures() -> list[tuple[Path, str]]:
-    """(picture, its up-to-date text) for each picture that is missing or stale."""
-    return [(path, text) for path, text in lesson_svgs().items() if stale_problem(path, text)]
+def stale_pictures(lessons: set[str] | None = None) -> list[tuple[Path, str]]:
+    """(picture, its up-to-date text) for each picture that is missing or stale; only those drawn
+    from the code of `lessons` (names such as "memory") when given."""
+    pictures = [
+        picture
+        for picture in PICTURES
+        if lessons is None
+        or any(Path(section.partition(":")[0]).stem in lessons for section in picture.sections)
+    ]
+    drawn = lesson_svgs(pictures)
+    return [(path, text) for path, text in drawn.items() if stale_problem(path, text)]
 
 
 def main(argv: list[str] | None = None) -> int:

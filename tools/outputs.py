@@ -127,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     unresolved: list[str] = []
     stale = stale_files(args.pages or all_pages(), expander, unresolved)
     if args.snippets is None:  # the real lessons, not the test fixtures
-        stale += graphs.stale_pictures()  # pictures drawn from a lesson's real graph
+        # Pictures drawn from a lesson's real graph: all, or those of the lessons given.
+        lessons = {page.stem for page in args.pages if page.parent.name == "lessons"}
+        stale += graphs.stale_pictures(lessons if args.pages else None)
     for path, text in stale:
         if args.check:
             print(f"stale: {display(path)} (run `make update-outputs`)")
