@@ -24,9 +24,9 @@ def pytest_addoption(parser):
 def pytest_assertrepr_compare(op, left, right):
     """A check's problems compared with []: show each whole, file, line and fix hint included
     (pytest would shorten each to a line, cutting the hint in the middle)."""
-    if op == "==" and right == [] and isinstance(left, list) and left:
-        if all(isinstance(problem, str) for problem in left):
-            return [f"{len(left)} problem(s):", *"\n".join(left).splitlines()]
+    problems = isinstance(left, list) and left and all(isinstance(p, str) for p in left)
+    if op == "==" and right == [] and problems:
+        return [f"{len(left)} problem(s):", *"\n".join(left).splitlines()]
     return None
 
 
