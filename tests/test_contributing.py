@@ -7,6 +7,7 @@ README gives, read from the README itself, so the two cannot drift apart. It end
 its parity, all green.
 """
 
+import os
 import re
 import shutil
 import subprocess
@@ -45,6 +46,8 @@ def scratch(tmp_path) -> Path:
     ignore = shutil.ignore_patterns(".git", ".venv", "site", ".cache", "screenshots", "__pycache__")
     shutil.copytree(ROOT, copy, ignore=ignore, dirs_exist_ok=True)
     (copy / ".venv").symlink_to(ROOT / ".venv")
+    installed = (ROOT / ".venv" / ".installed").stat().st_mtime  # make: nothing to install
+    os.utime(copy / "pyproject.toml", (installed, installed))
     return copy
 
 
@@ -90,6 +93,15 @@ def test_adding_then_changing_a_lesson_by_the_readme_ends_green(scratch):
     spanish = (scratch / "docs" / "es" / "lessons" / f"{NAME}.md").read_text(encoding="utf-8")
     assert spanish.count('```text title="Salida"') == 2  # written by step 5
     green(scratch)
+
+    # A change of code, its outputs rewritten from inside pytest (the README's last paragraph).
+    module = scratch / "snippets" / "lessons" / f"{NAME}.py"
+    code = module.read_text(encoding="utf-8")
+    module.write_text(code.replace("print(detached.requires_grad)", "print(detached.is_leaf)"))
+    pages = [f"docs/{lang}/lessons/{NAME}.md" for lang in ("es", "en")]
+    run(scratch, f".venv/bin/pytest -q -p no:cacheprovider {' '.join(pages)} --update-outputs")
+    assert "\nTrue\n```" in (scratch / pages[0]).read_text(encoding="utf-8")
+    run(scratch, f"make check LESSON={NAME}")
 
     # Then "Change a lesson", on the lesson just added: a sentence, in both languages.
     commands = steps("Change a lesson")
