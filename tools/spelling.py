@@ -22,9 +22,12 @@ from tools.pages import DOCS, ROOT, display, prose
 DICTIONARIES = {"es": "es_ES", "en": "en_US"}
 WORDLISTS = {lang: ROOT / "tests" / f"wordlist-{lang}.txt" for lang in DICTIONARIES}
 MATHS = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.DOTALL)
-# Code and paths named without backticks, as plain-text descriptions must: `x.grad`,
-# `zero_grad()`, `backward(v)`, `tests/wordlist-es.txt`.
-CODE_WORD = re.compile(r"[\w.-]+/[\w./-]+|\b\w+(?:[._]\w+)+(?:\([^)\s]*\))?|\b\w+\([^)\s]*\)")
+# Code and paths named without backticks, as plain-text descriptions and image descriptions
+# must: `x.grad`, `.grad`, `zero_grad()`, `backward(v)`, `float32`, `tests/wordlist-es.txt`.
+CODE_WORD = re.compile(
+    r"[\w.-]+/[\w./-]+|\b\w+(?:[._]\w+)+(?:\([^)\s]*\))?|\b\w+\([^)\s]*\)|(?<!\w)\.\w+"
+    r"|\b[a-z]+\d+\b"
+)
 ADMONITION_KIND = re.compile(
     r"^[ \t>]*(?:\?\?\?\+?|!!!)[ \t]+[\w-]+", re.MULTILINE
 )  # not the title
