@@ -81,6 +81,7 @@ with torch.no_grad():
     error = model(inputs) - targets
 current_grad = 2 * (error * inputs).mean()
 answer = model.weight.grad
+print(answer)
 print(torch.allclose(answer, 4 * current_grad))
 # --8<-- [end:exercise-1]
 
@@ -96,6 +97,7 @@ for batch_inputs, batch_targets in zip(inputs.split(sizes), targets.split(sizes)
     loss = ((model(batch_inputs) - batch_targets) ** 2).mean()
     (loss * len(batch_inputs) / len(inputs)).backward()
 answer = model.weight.grad
+print(answer)
 print(torch.allclose(answer, current_grad))
 # --8<-- [end:exercise-2]
 
@@ -110,7 +112,7 @@ for name, make_optimizer in (("SGD", torch.optim.SGD), ("Adam", torch.optim.Adam
         trial_optimizer = make_optimizer(trial.parameters(), lr=0.1)
         (scale * ((trial(inputs) - targets) ** 2).mean()).backward()
         trial_optimizer.step()
-        moves.append(round(trial.weight.item() - model.weight.item(), 4))
+        moves.append(trial.weight.item() - model.weight.item())
     answer[name] = moves
-    print(name, moves)
+    print(name, [round(move, 4) for move in moves])
 # --8<-- [end:exercise-3]

@@ -1,6 +1,6 @@
 """Seeing the graph: docs/{es,en}/lessons/graph-shown.md.
 
-tools/graph_svg.py draws the lesson's picture from the section `running-example`.
+tools/graphs.py draws the lesson's picture from the section `running-example`.
 """
 
 # --8<-- [start:running-example]

@@ -77,10 +77,12 @@ print(torch.allclose(with_ones, x.grad))
 
 # --8<-- [start:exercise-1]
 x.grad = None
-f(x).backward(torch.full_like(z, 1 / 3))
-answer = x.grad
+v_mean = torch.full_like(z, 1 / 3)
+answer = v_mean
 print(answer)
-print(torch.allclose(answer, 4 * (x.detach() + 2) / 3))
+f(x).backward(v_mean)
+print(x.grad)
+print(torch.allclose(x.grad, 4 * (x.detach() + 2) / 3))
 # --8<-- [end:exercise-1]
 
 
