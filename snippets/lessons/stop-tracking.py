@@ -17,10 +17,11 @@ print(x._version)
 # --8<-- [end:version]
 
 # --8<-- [start:detach]
+torch.manual_seed(0)
 x = torch.randn(3, requires_grad=True)
-y = x.detach()
-print(y)
-print(x.requires_grad, y.requires_grad)
+detached = x.detach()
+print(detached)
+print(x.requires_grad, detached.requires_grad)
 # --8<-- [end:detach]
 
 # --8<-- [start:no-grad]
