@@ -1,5 +1,7 @@
 """Spanish and English pages mirror each other, and each page mirrors its snippet module."""
 
+import re
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -181,3 +183,37 @@ def test_module_without_sections_fails(tmp_path):
     [problem] = unused_sections([], tmp_path)
     assert problem.startswith(f"{tmp_path}/lessons/bare.py: has no snippet sections")
     assert "fix: wrap each piece a page shows in `# --8<-- [start:name]`" in problem
+
+
+def home_link_problems(home: Path) -> list[str]:
+    """Each lesson of the home page's language not linked from it by its `# title`."""
+    links = {
+        target: " ".join(text.split())
+        for text, target in re.findall(r"\[([^\]]+)\]\((lessons/[\w-]+\.md)\)", home.read_text())
+    }
+    found = []
+    for lesson in sorted((home.parent / "lessons").glob("*.md")):
+        title = next(h.title for h in parse_page(lesson).headings if h.level == 1)
+        shown = links.get(f"lessons/{lesson.name}")
+        if shown != title:
+            found.append(
+                f"{home}: the link to lessons/{lesson.name} reads {shown!r}, but the lesson's "
+                f"title is {title!r}; fix: link it by its title"
+            )
+    return found
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_home_page_links_each_lesson_by_its_title(lang):
+    found = home_link_problems(DOCS / lang / "index.md")
+    assert not found, "\n".join(found)
+
+
+def test_home_page_with_an_old_title_fails(tmp_path):
+    shutil.copytree(DOCS / "en", tmp_path / "en", ignore=shutil.ignore_patterns("notebooks"))
+    lesson = tmp_path / "en" / "lessons" / "graph.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("\n# ", "\n# Renamed: ", 1), encoding="utf-8")
+    [problem] = home_link_problems(tmp_path / "en" / "index.md")
+    assert "the link to lessons/graph.md reads" in problem
+    assert "but the lesson's title is 'Renamed: " in problem

@@ -79,7 +79,8 @@ def updated_text(
     text = page.text
     for start, end, replacement in sorted(edits + prose_edits, reverse=True):
         text = text[:start] + replacement + text[end:]
-    return dated(text, today) if text != page.text else text
+    undated = DATE_KEY not in page.meta and any(e.output for e in page.examples)
+    return dated(text, today) if text != page.text or undated else text
 
 
 def dated(text: str, day: datetime.date) -> str:
