@@ -184,15 +184,15 @@ def variant(tmp_path: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("fence", "expected"),
     [
-        (f"```Python\n{TYPED}\n```", r":30: Python typed inline in a page"),
-        (f"```py3\n{TYPED}\n```", r":29: ```py3 is a Python block the tests do not run"),
-        (f"```ipython\n{TYPED}\n```", r":29: ```ipython is a Python block"),
-        (f"```{{.python}}\n{TYPED}\n```", r":30: Python typed inline in a page"),
-        (f"~~~python\n{TYPED}\n~~~", r":29: ~~~python is a Python block the tests do not run"),
-        (f"> ```python\n> {TYPED}\n> ```", r":30: Python typed inline in a page"),
-        (f"\t```python\n\t{TYPED}\n\t```", r":30: Python typed inline in a page"),
-        ("```js\nlet x = 1;\n```", r":29: ```js is neither code the tests run nor an output"),
-        ("```\nplain text\n```", r":29: ``` is neither code the tests run nor an output"),
+        (f"```Python\n{TYPED}\n```", r":31: Python typed inline in a page"),
+        (f"```py3\n{TYPED}\n```", r":30: ```py3 is a Python block the tests do not run"),
+        (f"```ipython\n{TYPED}\n```", r":30: ```ipython is a Python block"),
+        (f"```{{.python}}\n{TYPED}\n```", r":31: Python typed inline in a page"),
+        (f"~~~python\n{TYPED}\n~~~", r":30: ~~~python is a Python block the tests do not run"),
+        (f"> ```python\n> {TYPED}\n> ```", r":31: Python typed inline in a page"),
+        (f"\t```python\n\t{TYPED}\n\t```", r":31: Python typed inline in a page"),
+        ("```js\nlet x = 1;\n```", r":30: ```js is neither code the tests run nor an output"),
+        ("```\nplain text\n```", r":30: ``` is neither code the tests run nor an output"),
     ],
     ids=["Python", "py3", "ipython", "attribute", "tilde", "quote", "tab", "js", "no-language"],
 )
@@ -214,7 +214,7 @@ def test_any_block_after_code_is_its_output_and_is_checked(tmp_path, language):
     page = variant(tmp_path, shown, f"```{language}\ntensor([9.0000, 9.0000, 9.0000])\n```")
     [message] = failures(page)
     assert "-tensor([9.0000, 9.0000, 9.0000])" in message
-    assert f"the output block at line 13 is ```{language};" in message
+    assert f"the output block at line 14 is ```{language};" in message
     page.write_text(updated_text(parse_page(page, expander=EXPANDER)), encoding="utf-8")
     assert failures(page) == []
     assert shown in page.read_text(encoding="utf-8")
@@ -223,5 +223,5 @@ def test_any_block_after_code_is_its_output_and_is_checked(tmp_path, language):
 def test_a_right_output_block_without_its_title_fails(tmp_path):
     page = variant(tmp_path, '```text title="Output"\ntensor([0.', "```console\ntensor([0.")
     [message] = failures(page)
-    assert "demo.md:9: the output block is right but not titled as one" in message
+    assert "demo.md:10: the output block is right but not titled as one" in message
     assert 'writes it as ```text title="Output"' in message

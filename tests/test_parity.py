@@ -100,24 +100,24 @@ ES, EN = "tests/fixtures/docs/es/lessons/demo.md", "tests/fixtures/docs/en/lesso
         (
             'demo.py:quiet"',
             'demo.py:loud"',
-            f"snippet includes, #3: {ES}:29 has ['lessons/demo.py:quiet'], "
-            f"{EN}:29 has ['lessons/demo.py:loud']",
+            f"snippet includes, #3: {ES}:30 has ['lessons/demo.py:quiet'], "
+            f"{EN}:30 has ['lessons/demo.py:loud']",
         ),
         (
             "0.3333",
             "0.3334",
-            f"output blocks, #1: {ES}:13 has 'tensor([0.0000, 0.3333, 0.6667])', "
-            f"{EN}:13 has 'tensor([0.0000, 0.3334, 0.6667])'",
+            f"output blocks, #1: {ES}:14 has 'tensor([0.0000, 0.3333, 0.6667])', "
+            f"{EN}:14 has 'tensor([0.0000, 0.3334, 0.6667])'",
         ),
         (
             "{ #an-error }",
             "{ #the-error }",
-            f"heading anchors, #3: {ES}:17 has (2, 'an-error'), {EN}:17 has (2, 'the-error')",
+            f"heading anchors, #3: {ES}:18 has (2, 'an-error'), {EN}:18 has (2, 'the-error')",
         ),
         (
             "## An error",
             "### An error",
-            f"heading anchors, #3: {ES}:17 has (2, 'an-error'), {EN}:17 has (3, 'an-error')",
+            f"heading anchors, #3: {ES}:18 has (2, 'an-error'), {EN}:18 has (3, 'an-error')",
         ),
     ],
 )
@@ -129,7 +129,7 @@ def test_languages_that_differ_fail_with_the_line_on_both_sides(old, new, expect
 
 def test_heading_without_anchor_fails():
     [problem] = anchor_problems(broken_english("## An error { #an-error }", "## An error"))
-    assert "demo.md:17: heading 'An error' has no explicit anchor" in problem
+    assert "demo.md:18: heading 'An error' has no explicit anchor" in problem
 
 
 def test_include_from_another_module_or_wrong_title_fails():
