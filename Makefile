@@ -18,7 +18,7 @@ build: $(INSTALLED)  ## the static site, into site/
 	$(BIN)/mkdocs build --strict
 
 test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, the build, on 2 cores
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2
 
 check: $(INSTALLED)  ## quick check of one lesson's two pages: make check LESSON=graph
 	@test -n "$(PAGES)" || { echo "error: say which lesson: make check LESSON=graph"; exit 2; }

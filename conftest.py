@@ -31,14 +31,23 @@ def pytest_assertrepr_compare(op, left, right):
 
 
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.path.suffix == ".md":
-            # A page's blocks share one namespace: with pytest-xdist they run in one worker.
-            item.add_marker(pytest.mark.xdist_group(str(item.path)))
     if config.getoption("update_outputs"):
         pages = sorted({item.path for item in items if item.path.suffix == ".md"})
         items[:] = [item for item in items if item.path.suffix != ".md"]
         config.pluginmanager.register(UpdateOutputs(pages), "update-outputs")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """On several cores (`make test`), a page's blocks run in one worker, since they share a
+    namespace; every other test is scheduled on its own."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PageScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return path if path.endswith(".md") else nodeid
+
+    return PageScheduling(config, log)
 
 
 class UpdateOutputs:
