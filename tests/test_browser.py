@@ -1,202 +1,631 @@
-"""The built site in a real browser (Debian's Chromium driven by Playwright), served over HTTP
-under the sub-path it is deployed at. Any request outside 127.0.0.1 fails the test.
+"""The built site as a reader sees it, in a real browser (Debian's Chromium, driven by Playwright).
 
-Screenshots of one lesson per language, light and dark, go to screenshots/ (git-ignored).
+The site is served over HTTP under the sub-path it is deployed at, by a server that answers any
+missing address with the root 404.html, as GitHub Pages does. One browser per session. Each page
+is loaded once per language and device (`test_every_page_as_a_reader_sees_it`), and every check
+of that page is made in that visit; a check failing names the page and the defect it guards
+against. A request to another host is refused and fails the test that made it, naming the page.
+
+Screenshots of every page, desktop and phone, both languages (a few in dark mode too), go to
+screenshots/ (git-ignored) as <lang>-<device>-<page>.jpg, for a reviewer to flip through.
 """
 
-import os
-import shutil
-from pathlib import Path
-from urllib.parse import urlsplit
+from __future__ import annotations
 
+import asyncio
+import base64
+import contextlib
+import functools
+import http.server
+import json
+import os
+import re
+import threading
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import nbformat
 import pytest
 
-from conftest import serve
-from tools.pages import DOCS, ROOT, parse_page
+from tools.pages import DOCS, INCLUDE, LANGUAGES, ROOT, parse_page, site_config
 
 CANDIDATES = [os.environ.get("CHROMIUM", ""), "/usr/lib/chromium/chromium", "/usr/bin/chromium"]
 CHROMIUM = next((path for path in CANDIDATES if path and Path(path).exists()), None)
 SCREENSHOTS = ROOT / "screenshots"
+DEVICES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+# Desktop screenshots at 60 %: legible, and half the time of full size.
+SCALE = {"desktop": 0.6, "phone": 1}
+DARK = {"", "lessons/non-scalar/", "notebooks/non-scalar/", "lessons/graph-shown/"}
 SEARCH_TERM = {"es": "gradiente", "en": "gradient"}
-PAGES = sorted(
-    f"{p.relative_to(DOCS / 'es').with_suffix('')}/".removesuffix("index/")
-    for p in [*(DOCS / "es").rglob("*.md"), *(DOCS / "es").glob("notebooks/*.ipynb")]
-)
+CONFIG = site_config()
+SITE_NAMES = {
+    language["locale"]: language.get("site_name", CONFIG["site_name"])
+    for language in next(p["i18n"] for p in CONFIG["plugins"] if "i18n" in p)["languages"]
+}
+SUB_PATH = urlsplit(CONFIG["site_url"]).path  # /autograd/
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None and not os.environ.get("CI"),
     reason="Chromium is not installed (apt-get install chromium; .ci/run does it, CI never skips)",
 )
 
+# Material adds a copy button to each code block once its script has run.
+READY = (
+    "document.querySelectorAll('article pre > code').length <= "
+    "document.querySelectorAll('article button[data-md-type=copy]').length"
+)
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
+# What the reader sees on a page, read in one go.
+FACTS = """() => {
+  const text = (e) => e ? e.textContent.replace(/\\u00b6/g, "").replace(/\\s+/g, " ").trim() : null;
+  const article = document.querySelector("article");
+  const h1 = article.querySelector("h1");
+  const link = (s) => { const a = document.querySelector(s);
+    return a ? {href: a.href, title: text(a.querySelector(".md-ellipsis"))} : null; };
+  const width = document.documentElement.clientWidth;
+  const scrolls = "pre, pre *, .highlight *, .md-typeset__scrollwrap *, .math-display *";
+  const overflowing = [...article.querySelectorAll("*")].filter((e) => !e.matches(scrolls))
+    .filter((e) => { const r = e.getBoundingClientRect(); return r.width && r.right > width + 1; })
+    .map((e) => e.tagName.toLowerCase() + ": " + text(e).slice(0, 60));
+  const sidebar = document.querySelector(".md-sidebar--primary");
+  const source = document.querySelector(".md-header .md-source__repository");
+  const siteName = document.querySelector(".md-header__topic .md-ellipsis").textContent.trim();
+  return {
+    lang: document.documentElement.lang,
+    title: document.title,
+    h1: text(h1),
+    facts: h1 && h1.nextElementSibling && h1.nextElementSibling.matches(".page-facts")
+      ? {text: text(h1.nextElementSibling),
+         links: [...h1.nextElementSibling.querySelectorAll("a")].map((a) => a.href)}
+      : null,
+    topic: text(document.querySelector('[data-md-component="header-topic"] .md-ellipsis')),
+    prev: link(".md-footer__link--prev"),
+    next: link(".md-footer__link--next"),
+    edit: (document.querySelector("a[rel=edit]") || {}).href || null,
+    blocks: [...article.querySelectorAll("pre")].map((p) => ({
+      text: p.querySelector("code") ? p.querySelector("code").innerText : p.innerText,
+      width: p.getBoundingClientRect().width,
+      wrap: getComputedStyle(p.querySelector("code") || p).whiteSpace,
+    })),
+    codes: article.querySelectorAll("pre > code").length,
+    copies: article.querySelectorAll("button[data-md-type=copy]").length,
+    articleWidth: article.getBoundingClientRect().width,
+    overflowing,
+    pageOverflow: document.documentElement.scrollWidth > width,
+    switcher: [...document.querySelectorAll(".md-select__link")].map((a) => ({
+      lang: a.hreflang, href: a.href, current: a.getAttribute("aria-current")})),
+    siteNameInSidebar: sidebar ? [...sidebar.querySelectorAll("*")]
+      .filter((e) => e.children.length === 0 || e.matches(".md-nav__title"))
+      .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3
+        && n.textContent.trim() === siteName)).length : 0,
+    sourceCut: source ? source.scrollWidth > source.clientWidth + 1 : false,
+    logo: !!document.querySelector(".md-header .md-logo svg"),
+    favicon: (document.querySelector("link[rel=icon]") || {}).href || null,
+    math: [...article.querySelectorAll("math")].map((m) => {
+      const r = m.getBoundingClientRect(); return [r.width, r.height]; }),
+    rawTex: /\\\\(frac|sum|partial)/.test(article.innerText),
+  };
+}"""
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            # No background connections of Chromium's own: only the page's requests happen.
-            args=[
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+# Clicks every copy button the way a reader's click does (a user gesture, through Material's own
+# clipboard code) and records what each one put on the clipboard.
+COPY_ALL = """(() => { const copied = [];
+  for (const details of document.querySelectorAll("article details")) details.open = true;
+  const record = () => { const a = document.activeElement;
+    copied.push(a && a.tagName === "TEXTAREA" ? a.value.slice(a.selectionStart, a.selectionEnd)
+      : String(document.getSelection())); };
+  document.addEventListener("copy", record, true);
+  for (const b of document.querySelectorAll("article button[data-md-type=copy]")) b.click();
+  document.removeEventListener("copy", record, true);
+  return JSON.stringify(copied); })()"""
+
+
+class Session:
+    """One browser for the session, driven through Playwright's async API from a thread of its
+    own: a test can keep two tabs busy at once, and the two cores render in parallel."""
+
+    def __init__(self):
+        from playwright.async_api import async_playwright
+
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, daemon=True).start()
+        self.playwright = self.run(async_playwright().start())
+        self.browser = self.run(
+            self.playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                # No background connections of Chromium's own: only the page's requests happen.
+                args=[
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
         )
-        yield browser
-        browser.close()
 
-
-class Visit:
-    """A browser tab that records console errors and refuses requests that leave 127.0.0.1."""
-
-    def __init__(self, browser, **options):
-        self.context = browser.new_context(**options)
-        self.page = self.context.new_page()
-        self.errors, self.outside, self.bytes, self.requests = [], [], 0, 0
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("response", self.count)
-        self.page.route("**/*", self.guard)
-
-    def guard(self, route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
-
-    def count(self, response):
-        self.requests += 1
-        if response.status >= 400:
-            self.errors.append(f"{response.status} {response.url}")
-        elif response.ok:
-            self.bytes += len(response.body())
-
-    def go(self, url):
-        self.page.goto(url, wait_until="networkidle")
-        return self.page
+    def run(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
 
     def close(self):
-        self.context.close()
+        self.run(self.browser.close())
+        self.run(self.playwright.stop())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+
+
+@pytest.fixture(scope="session")
+def session():
+    opened = Session()
+    yield opened
+    opened.close()
+
+
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host like GitHub Pages: any missing address gets the root 404.html, status 404."""
+
+    not_found: Path
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def pages_host(site: Path, folder: Path, sub_path: str = SUB_PATH):
+    """`site` served at http://127.0.0.1:<port><sub_path>, missing addresses answered as above."""
+    if sub_path.strip("/"):
+        (folder / sub_path.strip("/")).symlink_to(site, target_is_directory=True)
+    else:
+        folder = site
+    handler = type("Handler", (PagesHandler,), {"not_found": site / "404.html"})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def host(site, tmp_path_factory):
+    with pages_host(site, tmp_path_factory.mktemp("host")) as address:
+        yield address
+
+
+class Tab:
+    """A browser tab that records console errors and failed requests, and refuses (and records)
+    any request leaving 127.0.0.1. Made by `await Tab.open(browser, **context_options)`."""
+
+    @classmethod
+    async def open(cls, browser, **options):
+        tab = cls()
+        tab.context = await browser.new_context(**options)
+        tab.page = await tab.context.new_page()
+        tab.cdp = await tab.context.new_cdp_session(tab.page)
+        tab.problems = []
+        tab.document = None  # the address last navigated to, whose own status is expected
+        tab.page.on("console", tab.console)
+        tab.page.on("pageerror", lambda error: tab.problems.append(f"script error: {error}"))
+        tab.page.on("response", tab.response)
+        tab.page.on("requestfailed", tab.failed)
+        await tab.page.route("**/*", tab.guard)
+        return tab
+
+    def console(self, message):
+        own = message.location.get("url") == self.document and "status of 404" in message.text
+        if message.type == "error" and not own:
+            self.problems.append(f"console error: {message.text}")
+
+    def response(self, response):
+        if response.status >= 400 and response.url != self.document:
+            self.problems.append(f"{response.status} {response.url}")
+
+    def failed(self, request):
+        # ERR_ABORTED: a load that the next navigation cancelled (say, search's language files).
+        if urlsplit(request.url).hostname == "127.0.0.1" and "ERR_ABORTED" not in request.failure:
+            self.problems.append(f"failed request {request.url}: {request.failure}")
+
+    async def guard(self, route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            await route.continue_()
+        else:
+            self.problems.append(f"request to another host: {route.request.url}")
+            await route.abort()
+
+    async def go(self, url, status=200):
+        """Load `url` and wait for Material's script to have run."""
+        self.document = url.split("#")[0]
+        response = await self.page.goto(url, wait_until="load")
+        assert response.status == status, (url, response.status)
+        await self.page.wait_for_function(READY)
+        return self.page
+
+    def take_problems(self) -> list[str]:
+        problems, self.problems = self.problems, []
+        return problems
+
+    def check(self, where: str):
+        """Fail the calling test with what went wrong on `where`: console errors, failed
+        requests, requests to another host."""
+        problems = self.take_problems()
+        assert problems == [], f"{where}: {problems}"
+
+    async def screenshot(self, name: str, scale: float = 1):
+        """The whole page as a JPEG, written under a temporary name first (pytest-xdist workers
+        never see a half-written file)."""
+        height = await self.page.evaluate("document.documentElement.scrollHeight")
+        width = self.page.viewport_size["width"]
+        clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": scale}
+        shot = await self.cdp.send(
+            "Page.captureScreenshot",
+            {"format": "jpeg", "quality": 70, "captureBeyondViewport": True, "clip": clip},
+        )
+        SCREENSHOTS.mkdir(exist_ok=True)
+        target = SCREENSHOTS / f"{name}.jpg"
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(base64.b64decode(shot["data"]))
+        partial.replace(target)
+
+    async def copy_every_block(self) -> list[str]:
+        """What each copy button puts on the clipboard, clicked as a reader clicks it (a user
+        gesture, through Material's own clipboard code)."""
+        result = await self.cdp.send(
+            "Runtime.evaluate", {"expression": COPY_ALL, "userGesture": True, "returnByValue": True}
+        )
+        return [text.rstrip() for text in json.loads(result["result"]["value"])]
+
+    async def close(self):
+        await self.context.close()
 
 
 @pytest.fixture
-def visit(browser):
-    visits = []
+def tab(session):
+    """Opens tabs for a test (closed after it): `page_tab = tab(viewport=...)`."""
+    tabs = []
 
     def open_tab(**options):
-        visits.append(Visit(browser, **options))
-        return visits[-1]
+        tabs.append(session.run(Tab.open(session.browser, **options)))
+        return tabs[-1]
 
     yield open_tab
-    for tab in visits:
-        assert tab.outside == [], "requests outside 127.0.0.1"
-        tab.close()
+    for opened in tabs:
+        session.run(opened.close())
 
 
-def url(served, lang, path=""):
-    return f"{served}{'' if lang == 'es' else 'en/'}{path}"
+def site_pages(site: Path) -> list[str]:
+    """Every page of the Spanish site, as paths under its root ('' for home)."""
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        path = index.parent.relative_to(site).as_posix()
+        if path.split("/")[0] not in (*LANGUAGES, "search", "assets"):
+            pages.append("" if path == "." else f"{path}/")
+    return pages
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_home_page_has_its_language(served, visit, lang):
-    page = visit().go(url(served, lang))
-    assert page.get_attribute("html", "lang") == lang
+def url(host, lang, path=""):
+    return f"{host}{'' if lang == LANGUAGES[0] else f'{lang}/'}{path}"
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_every_page_loads_without_errors(served, visit, lang):
-    tab = visit()
-    for path in PAGES:
-        response = tab.page.goto(url(served, lang, path), wait_until="load")
-        assert response.status == 200, path
-        assert tab.errors == [], (path, tab.errors)
+def source_of(lang: str, path: str) -> Path:
+    """The file a page is built from: docs/<lang>/lessons/x.md, .../notebooks/x.ipynb, ..."""
+    if not path:
+        return DOCS / lang / "index.md"
+    stem = DOCS / lang / path.rstrip("/")
+    return stem.with_suffix(".ipynb") if path.startswith("notebooks/") else stem.with_suffix(".md")
 
 
-@pytest.mark.parametrize(("lang", "other"), [("es", "en"), ("en", "es")])
-def test_language_switcher_lands_on_the_same_lesson(served, visit, lang, other):
-    for path in ["", "lessons/non-scalar/", "notebooks/graph/"]:
-        page = visit().go(url(served, lang, path))
-        page.click(".md-header__option .md-select button")  # open the language menu
-        with page.expect_navigation(wait_until="load"):
-            page.click(f'a.md-select__link[hreflang="{other}"]')
-        assert page.url == url(served, other, path)
-        assert page.get_attribute("html", "lang") == other
+def expected_copies(lesson: Path) -> list[str]:
+    """What each copy button of a lesson must copy: a code block's includes expanded, each
+    output block's text."""
+    page = parse_page(lesson)
+    copies = []
+    for example in page.examples:
+        pieces = iter(example.pieces)
+        lines = [
+            next(pieces).code if INCLUDE.match(line) else line
+            for line in example.code.body.splitlines()
+        ]
+        copies.append("\n".join(lines).rstrip())
+        if example.output is not None:
+            copies.append(example.output.body.rstrip())
+    return copies
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_copy_button_copies_the_exact_snippet(served, visit, lang):
-    tab = visit(permissions=["clipboard-read", "clipboard-write"])
-    page = tab.go(url(served, lang, "lessons/non-scalar/"))
-    lesson = parse_page(DOCS / lang / "lessons" / "non-scalar.md")
-    for index in (0, 3):  # the first block, and the one that raises on purpose
-        block = page.locator("div.highlight").nth(index * 2)  # code and output blocks alternate
-        block.hover()
-        block.locator('button[data-md-type="copy"]').click()
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied.rstrip("\n") == lesson.examples[index].pieces[0].code.rstrip("\n")
+def prose_lines(notebook: Path) -> list[str]:
+    """Lines of a notebook's Markdown cells long enough to be sure they are prose."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    lines = [
+        line.strip() for c in cells if c.cell_type == "markdown" for line in c.source.splitlines()
+    ]
+    return [line for line in lines if len(line) > 30 and not line.startswith(("#", "|", "<"))]
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_search_returns_only_pages_of_the_current_language(served, visit, lang):
-    page = visit().go(url(served, lang, "lessons/backward/"))
-    page.keyboard.press("s")  # Material's shortcut to the search box
-    page.keyboard.type(SEARCH_TERM[lang], delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-    assert links
-    english = [link for link in links if "/en/" in link]
-    assert english == (links if lang == "en" else [])
+# A traceback's frames: Python's (`  File "x.py", line 3`) or IPython's (`Cell In[4], line 1`,
+# `File .../torch/_tensor.py:625, in backward`). A lesson elides them to `  ...`.
+FRAME = re.compile(r"^\s*(?:File [\"/.<]|Cell In\[)", re.MULTILINE)
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_formulas_render(served, visit, lang):
-    page = visit().go(url(served, lang, "lessons/backward/"))
-    formulas = page.locator("math")
-    assert formulas.count() >= 4
-    for index in range(formulas.count()):
-        box = formulas.nth(index).bounding_box()
-        assert box["width"] > 5, index
-        assert box["height"] > 5, index
-    assert page.locator('math[display="block"] mfrac').count() >= 2  # fractions, not raw TeX
-    assert "\\frac" not in page.inner_text("article")
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_as_a_reader_sees_it(site, host, session, lang, device):
+    """One visit per page (two tabs at a time); each problem is listed under the defect it
+    would be, with the page."""
+    pages = site_pages(site)
+    problems: dict[str, list[str]] = defaultdict(list)
+    seen: dict[str, dict] = {}
 
+    async def visit_all(paths):
+        tab = await Tab.open(session.browser, viewport=DEVICES[device])
+        # Search is tested on its own: here each page gets an empty index, not 270 KB to index.
+        await tab.context.route("**/search/search_index.json", empty_search_index)
+        for path in paths:
+            address = url(host, lang, path)
+            await tab.go(address)
+            facts = await tab.page.evaluate(FACTS)
+            copied = None
+            if device == "desktop" and path.startswith("lessons/"):
+                copied = await tab.copy_every_block()
+            seen[address] = facts
+            name = f"{lang}-{device}-{path.strip('/').replace('/', '-') or 'home'}"
+            await tab.screenshot(name, scale=SCALE[device])
+            if path in DARK:  # as the palette toggle does it
+                await tab.page.evaluate(SCHEME.format("slate"))
+                await tab.screenshot(f"{name}-dark", scale=SCALE[device])
+                await tab.page.evaluate(SCHEME.format("default"))
+            found = [
+                ("no console error, failed request or request to another host", p)
+                for p in tab.take_problems()
+            ]
+            found += page_problems(host, lang, device, path, facts, copied)
+            for defect, detail in found:
+                problems[defect].append(f"{path or '(home)'}: {detail}")
+        await tab.close()
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_screenshots(served, visit, lang, scheme):
-    tab = visit(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    page = tab.go(url(served, lang, "lessons/non-scalar/"))
-    expected = "slate" if scheme == "dark" else "default"
-    assert page.get_attribute("body", "data-md-color-scheme") == expected
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"non-scalar-{lang}-{scheme}.png", full_page=True)
-    assert tab.errors == []
+    async def tour():
+        await asyncio.gather(visit_all(pages[0::2]), visit_all(pages[1::2]))
 
-
-def test_page_weight_is_recorded(served, visit):
-    """Bytes and requests a reader's browser makes for a lesson (HTML, CSS, JS, fonts: all of
-    them from 127.0.0.1, as the fixture checks), for the closing notes."""
-    tab = visit()
-    tab.go(url(served, "es", "lessons/non-scalar/"))
-    assert 0 < tab.bytes < 2_000_000
-    SCREENSHOTS.mkdir(exist_ok=True)
-    (SCREENSHOTS / "page-weight.txt").write_text(
-        f"lessons/non-scalar/: {tab.bytes} bytes in {tab.requests} requests, "
-        f"{len(tab.outside)} to other hosts\n"
+    session.run(tour())
+    for defect, detail in order_problems(host, lang, seen):
+        problems[defect].append(detail)
+    assert not problems, "\n".join(
+        f"{defect}:\n  " + "\n  ".join(found) for defect, found in problems.items()
     )
 
 
-def test_site_also_works_from_the_root_of_a_plain_static_server(site, visit):
-    with serve(site) as address:  # not under the sub-path of site_url
-        tab = visit()
+async def empty_search_index(route):
+    index = {"config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": []}, "docs": []}
+    await route.fulfill(json=index)
+
+
+def page_problems(host, lang, device, path, facts, copied):
+    """(defect, detail) for each thing a reader would see wrong on one page."""
+    source = source_of(lang, path)
+    notebook = path.startswith("notebooks/")
+    meta = parse_page(source).meta if source.suffix == ".md" else {}
+    page_facts = facts["facts"] or {"text": "", "links": []}
+    if facts["lang"] != lang:
+        yield "the page is in its language", facts["lang"]
+    title = f"{facts['h1']} - {SITE_NAMES[lang]}" if path else SITE_NAMES[lang]
+    if facts["title"] != title or (path and facts["topic"] != facts["h1"]):
+        yield (
+            "full titles (inline code kept) in the tab and the header",
+            f"h1 {facts['h1']!r}, tab {facts['title']!r}, header {facts['topic']!r}",
+        )
+    if CONFIG["extra"]["torch_version"] not in page_facts["text"]:
+        yield "the PyTorch version line sits right under the title", facts["facts"]
+    day = meta.get("outputs_date") and rf"\b{meta['outputs_date'].day}\b"
+    if day and not re.search(day, page_facts["text"]):
+        yield "the date the outputs were regenerated is shown", page_facts["text"]
+    if lang != LANGUAGES[0] and meta.get("translation_of"):
+        spanish = url(host, LANGUAGES[0], path)
+        if meta["translation_of"] not in page_facts["text"] or spanish not in page_facts["links"]:
+            yield "an English page says which Spanish version it translates", page_facts
+    if path.startswith(("lessons/", "notebooks/")):
+        kind, other = ("notebooks/", "lessons/") if notebook else ("lessons/", "notebooks/")
+        twin = url(host, lang, path.replace(kind, other))
+        if twin not in page_facts["links"] or not any("colab" in x for x in page_facts["links"]):
+            yield "a lesson links to its notebook (view, download, Colab) and back", page_facts
+    if facts["copies"] < facts["codes"]:
+        yield "every code block has a copy button", f"{facts['copies']} of {facts['codes']}"
+    for block in facts["blocks"]:
+        frames = FRAME.findall(block["text"])
+        if frames:
+            yield "errors as short as on the lesson", f"{len(frames)} traceback frames"
+        if block["wrap"] not in ("pre", "nowrap"):
+            yield "no code or number split across lines", f"white-space: {block['wrap']}"
+        # Jupyter's `In [n]:` prompts left code 210 of 358 px; a list's indent leaves 300.
+        if device == "phone" and 0 < block["width"] < 0.75 * facts["articleWidth"]:
+            yield "code not squeezed on a phone", f"{block['width']:.0f} px"
+    if notebook:
+        shown = "\n".join(block["text"] for block in facts["blocks"])
+        prose = [line for line in prose_lines(source) if line in shown]
+        if prose:
+            yield "Markdown cells are never rendered as code", prose[0][:80]
+        lesson = f"/docs/{lang}/lessons/{Path(path).name}.md"
+        if not (facts["edit"] or "").endswith(lesson):
+            yield "a notebook's edit link leads to its lesson", facts["edit"]
+    if facts["edit"] and ".ipynb" in facts["edit"]:
+        yield "no edit link to a generated notebook", facts["edit"]
+    current = [s["lang"] for s in facts["switcher"] if s["current"]]
+    targets = {s["lang"]: s["href"] for s in facts["switcher"]}
+    if current != [lang] or targets != {code: url(host, code, path) for code in LANGUAGES}:
+        yield "the language menu marks the language and leads to the same page", facts["switcher"]
+    if facts["siteNameInSidebar"] > 1:
+        yield "the site name shows once in the sidebar", facts["siteNameInSidebar"]
+    if device == "desktop" and facts["sourceCut"]:
+        yield "the repository label is not cut off", ""
+    if not facts["logo"] or not (facts["favicon"] or "").endswith(f"{SUB_PATH}assets/favicon.svg"):
+        yield "the site's own logo and favicon", facts["favicon"]
+    if facts["pageOverflow"] or facts["overflowing"]:
+        yield "no text overflow", facts["overflowing"][:3] or "the page scrolls sideways"
+    if any(w < 1 or h < 1 for w, h in facts["math"] if w or h) or facts["rawTex"]:
+        yield "formulas render as MathML", str(facts["math"][:3])
+    if copied is not None:
+        expected = expected_copies(source)
+        if copied != expected:
+            pairs = enumerate(zip(copied, expected, strict=False))
+            wrong = next((i for i, (a, b) in pairs if a != b), None)
+            detail = f"{len(copied)} copied, {len(expected)} expected"
+            if wrong is not None:
+                detail += f"; block {wrong}: {copied[wrong][:60]!r} != {expected[wrong][:60]!r}"
+            yield "every copy button copies exactly its block (includes expanded)", detail
+
+
+def order_problems(host, lang, seen):
+    """Previous/next walk home, the lessons in mkdocs.yml's order and the glossary, and stop
+    there; notebooks are outside it; each footer link is titled as the page it leads to."""
+    order, address = [], url(host, lang)
+    while address and address not in order and address in seen:
+        order.append(address)
+        address = (seen[address]["next"] or {}).get("href")
+    nav = [url(host, lang, path) for path in nav_paths(CONFIG["nav"])]
+    notebooks = [a for a in seen if "/notebooks/" in a and (seen[a]["prev"] or seen[a]["next"])]
+    if order != nav or notebooks:
+        walked = [a.removeprefix(host) for a in order]
+        yield "next walks home, the lessons, the glossary; notebooks are outside it", str(walked)
+    for address, facts in seen.items():
+        for link in (facts["prev"], facts["next"]):
+            home = link and link["href"] == url(host, lang)  # titled as in the sidebar: "Inicio"
+            target = link and not home and seen.get(link["href"])
+            if target and link["title"] != target["h1"]:
+                detail = f"{address.removeprefix(host)}: {link['title']!r} for {target['h1']!r}"
+                yield "full titles in the previous/next footer", detail
+
+
+def nav_paths(items) -> list[str]:
+    """The pages of mkdocs.yml's nav in reading order, as paths under a language's root."""
+    paths = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            paths += nav_paths(value)
+        else:
+            page = value.removesuffix(".md")
+            paths.append("" if page == "index" else f"{page}/")
+    return paths
+
+
+def not_found_texts(lang: str) -> dict:
+    if lang == LANGUAGES[0]:
+        return CONFIG["extra"]["not_found"]
+    i18n = next(p["i18n"] for p in CONFIG["plugins"] if "i18n" in p)
+    return next(x for x in i18n["languages"] if x["locale"] == lang)["extra"]["not_found"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_404_page_speaks_the_language_of_the_address(host, session, tab, lang):
+    """GitHub Pages answers every missing address with the root 404.html: under /en/ it must
+    read English, elsewhere Spanish, offer search and the way home, and load cleanly."""
+    other = next(code for code in LANGUAGES if code != lang)
+    run = session.run
+    for device, viewport in DEVICES.items():
+        reader = tab(viewport=viewport)
+        page = run(reader.go(url(host, lang, "lessons/no-such-page/"), status=404))
+        run(page.wait_for_load_state("networkidle"))  # late requests too (sitemaps, once)
+        reader.check(f"the 404 page ({device})")
+        assert run(page.get_attribute("html", "lang")) == lang
+        switcher = {
+            run(a.get_attribute("hreflang")): (
+                run(a.get_attribute("href")),
+                run(a.get_attribute("aria-current")),
+            )
+            for a in run(page.locator(".md-select__link").all())
+        }
+        assert switcher == {  # each language's home, the page's own marked
+            code: (urlsplit(url(host, code)).path, "page" if code == lang else None)
+            for code in LANGUAGES
+        }
+        shown = page.locator(f'.not-found[lang="{lang}"]')
+        assert run(shown.is_visible())
+        assert not run(page.locator(f'.not-found[lang="{other}"]').is_visible())
+        header = run(page.locator('[data-md-component="header-title"]').inner_text())
+        assert header.startswith(SITE_NAMES[lang])
+        assert run(page.title()) == f"{not_found_texts(lang)['title']} - {SITE_NAMES[lang]}"
+        home = run(shown.locator("a.md-button").get_attribute("href"))
+        assert home == urlsplit(url(host, lang)).path
+        run(reader.screenshot(f"{lang}-{device}-404"))
+        if device == "desktop":  # search works, in the page's language
+            run(shown.locator("label.md-button").click())
+            run(page.keyboard.type(SEARCH_TERM[lang], delay=20))
+            run(page.wait_for_selector(".md-search-result__item", timeout=10000))
+            links = run(page.eval_on_selector_all(".md-search-result__link", LINKS))
+            assert links
+            assert all(("/en/" in link) == (lang == "en") for link in links)
+            run(page.goto(urljoin(page.url, home), wait_until="load"))  # the way home works
+            assert run(page.get_attribute("html", "lang")) == lang
+        reader.check(f"the 404 page ({device})")
+
+
+LINKS = "links => links.map(link => link.href)"
+SCHEME = "document.body.setAttribute('data-md-color-scheme', '{}')"
+
+
+@pytest.mark.parametrize(("lang", "other"), [("es", "en"), ("en", "es")])
+def test_language_switcher_keeps_the_page_and_the_anchor(host, session, tab, lang, other):
+    lesson = parse_page(DOCS / lang / "lessons" / "non-scalar.md")
+    anchor = lesson.headings[-1].anchor
+    reader, run = tab(), session.run
+    for path in ["", f"lessons/non-scalar/#{anchor}", f"notebooks/non-scalar/#{anchor}"]:
+        page = run(reader.go(url(host, lang, path)))
+        run(page.click(".md-header__option .md-select button"))  # open the language menu
+
+        async def switch(page=page):
+            async with page.expect_navigation(wait_until="load"):
+                await page.click(f'a.md-select__link[hreflang="{other}"]')
+
+        run(switch())
+        assert page.url == url(host, other, path)
+        assert run(page.get_attribute("html", "lang")) == other
+        if "#" in path:
+            assert run(page.locator(f"#{anchor}").count()) == 1
+    reader.check("the language switcher")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_returns_only_pages_of_the_current_language(host, session, tab, lang):
+    reader, run = tab(color_scheme="dark"), session.run
+    page = run(reader.go(url(host, lang, "lessons/backward/")))
+    assert run(page.get_attribute("body", "data-md-color-scheme")) == "slate"  # as the system
+    run(page.keyboard.press("s"))  # Material's shortcut to the search box
+    run(page.keyboard.type(SEARCH_TERM[lang], delay=20))
+    run(page.wait_for_selector(".md-search-result__item", timeout=10000))
+    links = run(page.eval_on_selector_all(".md-search-result__link", LINKS))
+    assert links
+    english = [link for link in links if "/en/" in link]
+    assert english == (links if lang == "en" else [])
+    assert not [link for link in links if "/notebooks/" in link]  # the lesson is what is found
+    reader.check("search")
+
+
+def test_site_also_works_from_the_root_of_a_plain_static_server(site, session, tab, tmp_path):
+    with pages_host(site, tmp_path, sub_path="/") as address:  # not under site_url's sub-path
+        reader = tab()
         for path in ["", "en/lessons/graph/", "notebooks/graph/"]:
-            assert tab.page.goto(f"{address}{path}", wait_until="load").status == 200
-        assert tab.errors == []
+            session.run(reader.go(f"{address}{path}"))
+        reader.check("the site served from /")
 
 
-def test_chromium_is_debian_s():
-    assert CHROMIUM is not None
-    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists()
+def test_a_request_to_another_host_fails_the_test_naming_the_page(host, session, tab):
+    reader = tab()
+    page = session.run(reader.go(url(host, "es")))
+    session.run(
+        page.evaluate(
+            "document.body.append(Object.assign(new Image(), {src: 'https://example.com/x.png'}))"
+        )
+    )
+    session.run(page.wait_for_timeout(300))
+    with pytest.raises(AssertionError, match=r"home: .*another host: https://example\.com/x\.png"):
+        reader.check("home")
