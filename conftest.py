@@ -1,13 +1,13 @@
 """Sybil runs every code block of every page under docs/ and checks the output block after it.
 
-Reading and checking pages live in tools/ (tools/doctest.py wires them into Sybil), shared with
+Reading and checking pages live in tools/ (tools/page_tests.py wires them into Sybil), shared with
 `make update-outputs`. `pytest docs/es/lessons/graph.md --update-outputs` rewrites the output
 blocks of just the pages it ran, instead of failing on them.
 """
 
 import pytest
 
-from tools.doctest import PageSybil
+from tools.page_tests import PageSybil
 from tools.pages import DOCS
 
 pytest_collect_file = PageSybil(path=str(DOCS)).pytest()

@@ -28,8 +28,8 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import yaml_load
 
-# Not imported from tools/: MkDocs loads this file with tools/ itself first on sys.path, where
-# tools/doctest.py would stand in for the standard library's doctest module.
+# Nothing is imported from the package tools: MkDocs loads this file with the folder tools/ on
+# sys.path, not the repository, so `tools.*` is not importable here.
 CHECKER = "exercise-checker"  # the checker cell's id (tools/notebooks.py)
 
 # pymdownx.arithmatex (generic mode) wraps $...$ as \(...\) and $$...$$ as \[...\].
