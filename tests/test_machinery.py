@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sybil.example import SybilFailure
 
-from tools.page_tests import PageSybil
 from tools.outputs import dated, stale_files, updated_config, updated_text
+from tools.page_tests import PageSybil
 from tools.pages import Expander, PageError, all_pages, check, parse_page, run
 
 FIXTURES = Path(__file__).parent / "fixtures"
