@@ -62,7 +62,7 @@ def test_markdown_cells_are_never_code_in_jupyter(page):
 
 
 # Wrong answers, made in the kernel from the right one, each with the message it must cause.
-WRONG_ANSWERS = '''
+WRONG_ANSWERS = """
 def _wrong_answers(right):
     import math
     import torch
@@ -98,7 +98,7 @@ def _wrong_answers(right):
     if isinstance(right, str):
         return [("value", right + "?"), ("type", 0)]
     return [("type", object())]
-'''
+"""
 
 
 def judge_cell(number):
