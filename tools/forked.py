@@ -70,3 +70,4 @@ class Forker:
     def __exit__(self, *exc) -> None:
         self.server.stdin.close()
         self.server.wait(timeout=60)
+        self.server.stdout.close()

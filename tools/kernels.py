@@ -6,8 +6,7 @@ torch._dynamo and ipykernel and nothing else; each kernel is a fork of it that s
 ipykernel's own app on the connection file Jupyter gives it, exactly as `python -m
 ipykernel_launcher -f <file>` would, with torch already in `sys.modules`.
 
-    with Zygote() as zygote:
-        client = NotebookClient(notebook, kernel_manager_class=zygote.kernel_manager_class)
+    client = NotebookClient(notebook, kernel_manager_class=shared().kernel_manager_class)
 
 `jupyter nbconvert --execute` (a reader's "Run all") starts a fresh kernel instead; the tests
 run it too, on a committed notebook.
@@ -15,6 +14,8 @@ run it too, on a committed notebook.
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import os
 import select
@@ -104,3 +105,12 @@ class Zygote:
     def __exit__(self, *exc) -> None:
         self.server.stdin.close()
         self.server.wait(timeout=60)
+        self.server.stdout.close()
+
+
+@functools.cache
+def shared() -> Zygote:
+    """This process's zygote, started on first use (its imports take 3 s), stopped at exit."""
+    zygote = Zygote().__enter__()
+    atexit.register(zygote.__exit__)
+    return zygote

@@ -579,8 +579,13 @@ def client(notebook: nbformat.NotebookNode, cwd: Path):
     its metadata names, stopping at the first error in a cell not tagged raises-exception."""
     from nbclient import NotebookClient  # not imported by the site build (tools/mkdocs_hooks.py)
 
+    from tools import kernels
+
     return NotebookClient(
         notebook,
+        # A real ipykernel, forked from a process that imported torch once (tools/kernels.py);
+        # tests/test_notebooks.py also runs a committed notebook in a fresh one, as "Run all".
+        kernel_manager_class=kernels.shared().kernel_manager_class,
         timeout=300,
         allow_errors=False,
         record_timing=False,
