@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 PAGES ?= $(if $(LESSON),docs/es/lessons/$(LESSON).md docs/en/lessons/$(LESSON).md)
 LESSON_PAGES = $(strip $(foreach page,$(PAGES),$(if $(findstring /lessons/,$(page)),$(page))))
 
-.PHONY: serve build test check bench update-outputs notebooks mark-translated format clean
+.PHONY: serve build test check screenshots bench update-outputs notebooks mark-translated format clean
 
 serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000 (Spanish) and /en/ (English)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -23,6 +23,9 @@ test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, the 
 check: $(INSTALLED)  ## quick check of one lesson's two pages: make check LESSON=graph
 	@test -n "$(PAGES)" || { echo "error: say which lesson: make check LESSON=graph"; exit 2; }
 	$(BIN)/pytest -q $(PAGES)
+
+screenshots: $(INSTALLED)  ## every page, desktop and phone, both languages, into screenshots/
+	SCREENSHOTS=1 $(BIN)/pytest -n 2 tests/test_browser.py -k "every_page or 404"
 
 bench: $(INSTALLED)  ## timings side by side (median of 3), printed and written to bench.json
 	$(BIN)/python -m tools.bench
