@@ -12,8 +12,11 @@
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
 import html
 import json
+import logging
 import os
 import posixpath
 import re
@@ -22,10 +25,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-from latex2mathml.converter import convert
+from latex2mathml.converter import convert as latex_to_mathml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import yaml_load
 
 # Nothing is imported from the package tools: MkDocs loads this file with the folder tools/ on
@@ -183,9 +187,14 @@ def numbered_lists(lines: list[str]) -> list[str]:
 def notebook_site_url(config) -> str:
     """mkdocs.yml's own site_url, whatever SITE_URL says: the one the committed notebooks link
     to (tools/notebooks.py: notebook_site_url)."""
+    return default_site_url(config.config_file_path)
+
+
+@functools.cache  # one read per build, not one per notebook page
+def default_site_url(config_file: str) -> str:
     saved = {key: os.environ.pop(key) for key in ("SITE_URL", "REPO_URL") if key in os.environ}
     try:
-        with open(config.config_file_path, encoding="utf-8") as file:
+        with open(config_file, encoding="utf-8") as file:
             return yaml_load(file)["site_url"]
     finally:
         os.environ.update(saved)
@@ -243,6 +252,11 @@ def notebook_markdown(path: Path, config) -> str:
 
 
 # --- Formulas -----------------------------------------------------------------------------
+
+
+def convert(tex: str, display: str) -> str:
+    """A formula as MathML; each is converted once (both languages have it), and kept."""
+    return FORMULAS.get(repr((tex, display)), lambda: latex_to_mathml(tex, display=display))
 
 
 @event_priority(100)  # before the search plugin reads the page
@@ -389,8 +403,229 @@ def on_post_page(output, page, config):
 # --- The 404 page ---------------------------------------------------------------------------
 
 
+# --- Build time ---------------------------------------------------------------------------
+# Each language is a build of its own (static-i18n), and their code blocks are the same: each is
+# highlighted once, and kept in .cache/ for the next build. An output block (plain text) needs
+# no lexer: it is escaped as Pygments would. Templates are compiled once and kept in .cache/.
+
+
+class Store:
+    """What a build computed, by key, kept in .cache/<name>.json for the next build. It is valid
+    for one `version` (what else the values depend on: the tools' versions and options); only
+    the entries a build used are written back."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.values, self.used = name, {}, set()
+
+    def load(self, config, version: str) -> None:
+        if hasattr(self, "version"):  # each language's build configures again: once is enough
+            return
+        self.path = Path(config.config_file_path).parent / ".cache" / f"{self.name}.json"
+        self.version = version
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # none yet, or unreadable: start afresh
+            return
+        if stored.get("version") == version:
+            self.values.update(stored["values"])
+
+    def get(self, key: str, make):
+        self.used.add(key)
+        if key not in self.values:
+            self.values[key] = make()
+        return self.values[key]
+
+    def save(self) -> None:
+        values = {key: self.values[key] for key in sorted(self.used) if key in self.values}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        stored = json.dumps({"version": self.version, "values": values}, ensure_ascii=False)
+        partial = self.path.with_suffix(f".{os.getpid()}.part")  # builds may run side by side
+        partial.write_text(stored, encoding="utf-8")
+        partial.replace(self.path)
+
+
+HIGHLIGHTS, FORMULAS, SEARCH = Store("highlights"), Store("formulas"), Store("search")
+PAGES = Store("pages")
+
+
+def load_stores(config) -> None:
+    from importlib.metadata import version
+
+    options = [e for e in config["markdown_extensions"] if "highlight" in str(e)]
+    HIGHLIGHTS.load(config, repr((version("pygments"), version("pymdown-extensions"), options)))
+    FORMULAS.load(config, version("latex2mathml"))
+    tools = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "mkdocs-static-i18n")
+    markdown = (config["markdown_extensions"], config["mdx_configs"], config["validation"])
+    PAGES.load(config, repr(([version(name) for name in tools], markdown, snippets_digest(config))))
+    search = next(plugin for name, plugin in config.plugins.items() if name.endswith("search"))
+    SEARCH.load(config, repr((version("mkdocs-material"), sorted(dict(search.config).items()))))
+
+
+def fast_highlighting():
+    from pygments.formatters.html import HtmlFormatter
+    from pymdownx.superfences import SuperFencesBlockPreprocessor
+
+    original = SuperFencesBlockPreprocessor.highlight
+    if getattr(original, "fast", False):
+        return
+
+    def highlight(self, src="", language="", options=None, md=None, **kwargs):
+        options = options or {}
+        plain = language == "text" and set(options) <= {"title"} and not any(kwargs.values())
+
+        def make() -> str:
+            if plain and "title" in options:  # an output block: what Pygments' text lexer gives
+                title, code = (html.escape(text, quote=False) for text in (options["title"], src))
+                head = f'<div class="highlight"><span class="filename">{title}</span>'
+                return f"{head}<pre><span></span><code>{code}\n</code></pre></div>"
+            return original(self, src, language, options, md, **kwargs)
+
+        # The HTML depends on these alone (and on the store's version).
+        return HIGHLIGHTS.get(repr((src, language, sorted(options.items()), kwargs)), make)
+
+    stylesheets: dict[tuple, tuple[dict, dict]] = {}
+    create_stylesheet = HtmlFormatter._create_stylesheet
+
+    def stylesheet_once(formatter):  # per formatter, that is per code block, it took a third
+        key = (formatter.style, formatter.classprefix)
+        if key not in stylesheets:
+            create_stylesheet(formatter)
+            stylesheets[key] = (formatter.ttype2class, formatter.class2style)
+        formatter.ttype2class, formatter.class2style = map(dict, stylesheets[key])
+
+    highlight.fast = True
+    SuperFencesBlockPreprocessor.highlight = highlight
+    HtmlFormatter._create_stylesheet = stylesheet_once
+
+
+def snippets_digest(config) -> str:
+    """The files pages include (pymdownx.snippets' base_path): a page's HTML depends on them."""
+    digest = hashlib.sha256()
+    options = config["mdx_configs"].get("pymdownx.snippets", {})
+    root = Path(config.config_file_path).parent
+    for base in options.get("base_path", []):
+        for path in sorted((root / base).rglob("*")):
+            if path.is_file():
+                digest.update(f"{path.relative_to(root)}\n".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+class CapturedLogs(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def toc_tokens(items) -> list[dict]:
+    return [
+        {"level": i.level, "id": i.id, "name": i.title, "children": toc_tokens(i.children)}
+        for i in items
+    ]
+
+
+def on_pre_page(page, config, files):
+    """Render a page only when something it is made of changed since a previous build: its
+    Markdown, its place, the site's files, the included snippets, the Markdown options and the
+    tools' versions (PAGES' key and version). What the render gave is kept: the HTML, the table
+    of contents, the anchors and links to anchors MkDocs validates, and what it logged, which is
+    logged again (a warning still fails a strict build)."""
+    render = page.render
+
+    def cached_render(config, files):
+        site = sorted((f.src_uri, f.dest_uri) for f in files)
+        key = hashlib.sha256(repr((page.markdown, page.file.src_uri, page.url, site)).encode())
+
+        def make() -> dict:
+            logs = CapturedLogs()
+            logging.getLogger("mkdocs").addHandler(logs)
+            try:
+                render(config, files)
+            finally:
+                logging.getLogger("mkdocs").removeHandler(logs)
+            links = page.links_to_anchors or {}
+            return {
+                "content": page.content,
+                "toc": toc_tokens(page.toc),
+                "title": page._title_from_render,
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "links": {f.src_uri: dict(anchors) for f, anchors in links.items()},
+                "logs": logs.records,
+            }
+
+        quiet = not logging.getLogger("mkdocs").isEnabledFor(logging.INFO)
+        if quiet and key.hexdigest() not in PAGES.values:
+            return render(config, files)  # (-q) it would not see what the render logs to keep it
+        before = len(PAGES.values)
+        rendered = PAGES.get(key.hexdigest(), make)
+        if len(PAGES.values) == before:  # from a previous build: as if rendered now
+            page.content, page.toc = rendered["content"], get_toc(rendered["toc"])
+            page._title_from_render = rendered["title"]
+            page.present_anchor_ids = set(rendered["anchors"])
+            page.links_to_anchors = {
+                files.get_file_from_path(src): anchors for src, anchors in rendered["links"].items()
+            }
+            for name, level, message in rendered["logs"]:
+                logging.getLogger(name).log(level, message)
+
+    page.render = cached_render
+    return page
+
+
+HIGHLIGHTED = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+SPAN = re.compile(r"</?span\b[^>]*>")
+
+
+def faster_search_indexing():
+    """Material's search reads each page's HTML with Python's HTMLParser: a page it has read in
+    a previous build (same HTML, address, title, headings and front matter) gives the entries it
+    gave then. Most of the tags are the <span>s of highlighted code: it reads the code's text
+    without them (the same index, in half the time)."""
+    from material.plugins.search.plugin import SearchIndex
+
+    original = SearchIndex.add_entry_from_context
+    if getattr(original, "fast", False):
+        return
+
+    def add_entry_from_context(self, page):
+        content = page.content
+
+        def make() -> list[dict]:
+            before = len(self.entries)
+            page.content = HIGHLIGHTED.sub(lambda m: SPAN.sub("", m.group()), content)
+            try:
+                original(self, page)
+            finally:
+                page.content = content
+            return self.entries[before:]
+
+        toc = [(item.url, item.title) for item in page.toc]
+        key = hashlib.sha256(repr((content, page.url, page.title, toc, page.meta)).encode())
+        before = len(self.entries)
+        entries = SEARCH.get(key.hexdigest(), make)
+        if len(self.entries) == before:  # known: add what indexing the page added last time
+            self.entries.extend(entries)
+
+    add_entry_from_context.fast = True
+    SearchIndex.add_entry_from_context = add_entry_from_context
+
+
+def on_env(env, config, files):
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = Path(config.config_file_path).parent / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
 @event_priority(100)  # before static-i18n (-100) reconfigures the first build for its language
 def on_config(config):
+    load_stores(config)
+    fast_highlighting()
+    faster_search_indexing()
     # The default language's own texts, which later builds of other languages overwrite.
     if not DEFAULT_TEXTS:
         DEFAULT_TEXTS["not_found"] = dict(config.extra.get("not_found") or {})
@@ -458,6 +693,8 @@ def after_all_languages(config):
     if i18n.building:  # the nested build of another language: the index is not complete yet
         return
     split_search_index(config)
+    for store in (HIGHLIGHTS, FORMULAS, SEARCH, PAGES):
+        store.save()
     write_llms_txt(config)
 
 
