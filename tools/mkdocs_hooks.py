@@ -455,7 +455,12 @@ def load_stores(config) -> None:
     HIGHLIGHTS.load(config, repr((version("pygments"), version("pymdown-extensions"), options)))
     FORMULAS.load(config, version("latex2mathml"))
     tools = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "mkdocs-static-i18n")
-    markdown = (config["markdown_extensions"], config["mdx_configs"], config["validation"])
+    markdown = (
+        config["markdown_extensions"],
+        config["mdx_configs"],
+        config["validation"],
+        config["use_directory_urls"],
+    )
     PAGES.load(config, repr(([version(name) for name in tools], markdown, snippets_digest(config))))
     search = next(plugin for name, plugin in config.plugins.items() if name.endswith("search"))
     SEARCH.load(config, repr((version("mkdocs-material"), sorted(dict(search.config).items()))))
