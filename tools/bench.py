@@ -43,12 +43,12 @@ def commands(work: Path, quick: bool, make_test: bool) -> dict[str, tuple[str, s
     bare = bare_material_site(work / "bare")
     found = {
         "import_torch": (f"{python} -c 'import torch'", none),
-        "build_bare_material": (f"{BIN}/mkdocs build -q -f {bare} -d {work}/bare-site", none),
+        "build_bare_material": (f"{BIN}/mkdocs build -f {bare} -d {work}/bare-site", none),
     }
     if quick:
         return found
     notebooks = " ".join(shlex.quote(str(p)) for p in sorted(DOCS.glob("*/notebooks/*.ipynb")))
-    cache = shlex.quote(str(ROOT / ".cache" / "mkdocs-jupyter"))
+    cache = shlex.quote(str(ROOT / ".cache"))
     found |= {
         # What a lesson imports: torch, and the optimizer machinery (torch._dynamo, ~1 s).
         "import_torch_and_optim": (
@@ -61,12 +61,10 @@ def commands(work: Path, quick: bool, make_test: bool) -> dict[str, tuple[str, s
             f"{BIN}/jupyter nbconvert --to notebook --execute --output-dir {work}/run {notebooks}",
             none,
         ),
-        "build_site": (f"{BIN}/mkdocs build --strict -q -d {work}/site", none),
-        # With an empty notebook cache, mkdocs-jupyter renders every notebook (no kernel).
-        "build_site_cold": (
-            f"{BIN}/mkdocs build --strict -q -d {work}/site-cold",
-            f"rm -rf {cache}",
-        ),
+        # Not quiet (-q): a quiet build keeps nothing in .cache/ (tools/mkdocs_hooks.py).
+        "build_site": (f"{BIN}/mkdocs build --strict -d {work}/site", none),
+        # With .cache/ empty: every page rendered, every block highlighted (no kernel ever).
+        "build_site_cold": (f"{BIN}/mkdocs build --strict -d {work}/site-cold", f"rm -rf {cache}"),
     }
     if make_test:
         found["make_test"] = ("make test", none)
