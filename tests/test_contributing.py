@@ -47,7 +47,7 @@ def scratch(tmp_path) -> Path:
     ignore = shutil.ignore_patterns(".git", ".venv", "site", ".cache", "screenshots", "__pycache__")
     shutil.copytree(ROOT, copy, ignore=ignore, dirs_exist_ok=True)
     (copy / ".venv").symlink_to(ROOT / ".venv")
-    installed = (ROOT / ".venv" / ".installed").stat().st_mtime  # make: nothing to install
+    installed = (ROOT / ".venv" / ".installed").stat().st_mtime - 1  # make: nothing to install
     os.utime(copy / "pyproject.toml", (installed, installed))
     return copy
 
