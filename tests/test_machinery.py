@@ -225,3 +225,14 @@ def test_a_right_output_block_without_its_title_fails(tmp_path):
     [message] = failures(page)
     assert "demo.md:10: the output block is right but not titled as one" in message
     assert 'writes it as ```text title="Output"' in message
+
+
+def test_each_test_is_named_after_the_snippet_section_it_runs(tmp_path):
+    sybil = PageSybil(EXPANDER)
+    document = sybil.parse(GOOD)
+    names = [sybil.identify(example) for example in document.examples()]
+    assert names == ["tensor", "mismatch", "quiet", "loud", "warns", "prose-numbers"]
+    # A section shown twice on a page: the second test is `quiet#2`.
+    page = variant(tmp_path, "demo.py:loud", "demo.py:quiet")
+    document = sybil.parse(page)
+    assert [sybil.identify(e) for e in document.examples()][2:4] == ["quiet", "quiet#2"]
