@@ -1,4 +1,4 @@
-"""One strict build of the site for every test that reads it, and an HTTP server for it.
+"""One strict build of the site for every test that reads it.
 
 `make test` runs the suite on both cores (pytest-xdist): the first worker that needs the site
 builds it, under a lock, into a folder every worker shares; the others wait and read it.
@@ -6,18 +6,14 @@ builds it, under a lock, into a folder every worker shares; the others wait and 
 
 import contextlib
 import fcntl
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from tools.pages import ROOT, site_config
+from tools.pages import ROOT
 
 
 def shared_folder(tmp_path_factory) -> Path:
@@ -58,30 +54,3 @@ def site(tmp_path_factory) -> Path:
     problems = report.read_text(encoding="utf-8")
     assert not problems, f"mkdocs build --strict printed:\n{problems}"
     return site
-
-
-@pytest.fixture(scope="session")
-def served(site, tmp_path_factory):
-    """The built site over HTTP on 127.0.0.1, under the sub-path of `site_url` (as deployed)."""
-    sub_path = urlsplit(site_config()["site_url"]).path.strip("/")
-    root = tmp_path_factory.mktemp("served")
-    (root / sub_path).symlink_to(site, target_is_directory=True)
-    with serve(root) as address:
-        yield f"{address}{sub_path}/"
-
-
-@contextlib.contextmanager
-def serve(directory):
-    """A static HTTP server for `directory` on 127.0.0.1; yields its address."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass

@@ -68,7 +68,9 @@ def lychee(site: Path, sub_path: str) -> list[Broken]:
     for page, errors in report["error_map"].items():
         for error in errors:
             address = urlsplit(error["url"])
-            target = unquote(address.path).partition(f"/{prefix}")[2] or address.path
+            path = unquote(address.path).removeprefix(str(Path(root).resolve()))
+            # Inside the site: relative to it; outside its sub-path: as the browser asked for it.
+            target = path.removeprefix(f"/{prefix}") if path.startswith(f"/{prefix}") else path
             target += f"#{address.fragment}" if address.fragment else ""
             found.add(
                 Broken(
