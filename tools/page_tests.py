@@ -1,9 +1,9 @@
-"""The pages as Sybil doc tests: one test per code block, and one for the numbers in the prose.
+"""The pages as Sybil doc tests: one test per code block, then one per check of the page.
 
 conftest.py collects every page under docs/ with `PageSybil`. A test is named after the snippet
-section it runs, `docs/en/lessons/graph.md::add`; the prose check is `...::prose-numbers`.
-Reading a page is tools/pages.py's job, checking the numbers tools/numbers.py's: this module only
-wires them into Sybil.
+section it runs, `docs/en/lessons/graph.md::add`; a check of the page after the check
+(tools/page_checks.py), `...::prose-numbers`. Reading a page is tools/pages.py's job, the checks
+are tools/page_checks.py's: this module only wires them into Sybil.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ from pathlib import Path
 
 from sybil import Region, Sybil
 
-from tools import numbers
+from tools.page_checks import CHECKS
 from tools.pages import Example, Expander, PageError, check, parse_page, run
-
-NUMBERS_TEST = "prose-numbers"
 
 
 class PageSybil(Sybil):
@@ -27,7 +25,7 @@ class PageSybil(Sybil):
     def identify(self, example) -> str:
         parsed = example.region.parsed
         if not isinstance(parsed, Example):
-            return parsed  # NUMBERS_TEST, or the name of a page that cannot be read
+            return parsed  # the name of a check, or of a page that cannot be read
         name = parsed.pieces[0].target.partition(":")[2]
         same = [
             other
@@ -40,7 +38,7 @@ class PageSybil(Sybil):
 
 
 def page_parser(expander: Expander | None = None):
-    """One region per example (a code block and its output block), then one for the prose."""
+    """One region per example (a code block and its output block), then one per page check."""
 
     def evaluate(sybil_example) -> str | None:
         example: Example = sybil_example.parsed
@@ -56,11 +54,15 @@ def page_parser(expander: Expander | None = None):
         for example in page.examples:
             yield Region(example.start, example.end, example, evaluate)
 
-        def evaluate_numbers(_) -> str | None:
-            found = numbers.problems(page, numbers.committed_outputs(page))
-            return "\n".join(found) or None
-
         end = len(document.text)
-        yield Region(end, end, NUMBERS_TEST, evaluate_numbers)
+        for name, page_check in CHECKS.items():
+            yield Region(end, end, name, evaluator(page_check, page))
 
     return parse
+
+
+def evaluator(page_check, page):
+    def evaluate(_) -> str | None:
+        return "\n".join(page_check(page)) or None
+
+    return evaluate

@@ -27,11 +27,11 @@ from sybil.parsers.abstract.lexers import strip_prefix
 from sybil.parsers.markdown.lexers import FENCE
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer as FenceLexer
 
+from tools.languages import LANGUAGE, LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
-LANGUAGES = ("es", "en")
-OUTPUT_TITLES = {"es": "Salida", "en": "Output"}
 # Fences a page may hold besides code (```python, includes only) and its outputs.
 OTHER_LANGUAGES = {"bash": "a shell command to type, such as the install line"}
 TRACEBACK_HEADER = "Traceback (most recent call last):"
@@ -134,7 +134,7 @@ def language(path: Path) -> str | None:
 
 def output_title(path: Path) -> str:
     """The title of output blocks on a page: "Salida" in Spanish, "Output" otherwise."""
-    return OUTPUT_TITLES.get(language(path), OUTPUT_TITLES["en"])
+    return LANGUAGE[language(path) or "en"].output_title
 
 
 @dataclass

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.pages import DOCS, LANGUAGES, Page, display, sections
-
-NAMES = {"es": "Spanish", "en": "English"}
+from tools.languages import LANGUAGE, LANGUAGES
+from tools.pages import DOCS, Page, display, sections
 
 
 def missing_pages(docs: Path = DOCS) -> list[str]:
@@ -24,8 +23,9 @@ def missing_pages(docs: Path = DOCS) -> list[str]:
         for other in LANGUAGES:
             for relative in sorted(found[other] - found[lang]):
                 problems.append(
-                    f"{display(docs / lang / relative)} is missing: the {NAMES[lang]} page of "
-                    f"{display(docs / other / relative)}; fix: translate it (same file name, "
+                    f"{display(docs / lang / relative)} is missing: the {LANGUAGE[lang].name} "
+                    f"page of {display(docs / other / relative)}; fix: translate it (same file "
+                    "name, "
                     "headings' anchors and includes)"
                 )
     return problems

@@ -17,9 +17,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tools.languages import LANGUAGE
 from tools.pages import DOCS, ROOT, display, prose
 
-DICTIONARIES = {"es": "es_ES", "en": "en_US"}
+DICTIONARIES = {code: language.dictionary for code, language in LANGUAGE.items()}
 WORDLISTS = {lang: ROOT / "tests" / f"wordlist-{lang}.txt" for lang in DICTIONARIES}
 MATHS = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.DOTALL)
 # Code and paths named without backticks, as plain-text descriptions and image descriptions
