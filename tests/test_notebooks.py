@@ -20,6 +20,7 @@ from tools.notebooks import (
     RAISES,
     SHORT_TRACEBACKS,
     TEXT,
+    answer_literals,
     build_notebook,
     checker_source,
     client,
@@ -27,6 +28,7 @@ from tools.notebooks import (
     execute,
     kernel_problems,
     lesson_pages,
+    literal,
     notebook_path,
     self_check,
     solved,
@@ -278,12 +280,35 @@ def test_notebook_drift_fails(tmp_path, monkeypatch):
     assert "kernelspec" in kernel
 
 
+def test_an_answer_differing_in_its_last_bit_stays_as_committed():
+    """CPUs differ in a float's last bit: a notebook generated on one machine neither drifts nor
+    is rewritten on another. An answer off by more than the checker accepts is replaced."""
+    import math
+
+    import torch
+
+    tensor = torch.tensor([0.17902660369873047, 0.5])
+    last_bit = tensor.clone()
+    last_bit.view(torch.int32)[0] += 1
+    number = 0.17902660369873047
+    for lang in ("es", "en"):
+        for right, close in [(tensor, last_bit), (number, math.nextafter(number, 1))]:
+            kept = answer_literals(lang, {1: right}, {1: literal(close)})
+            assert kept == {1: literal(close)} != {1: literal(right)}
+            assert answer_literals(lang, {1: right}, {1: literal(close * 1.01)}) == {
+                1: literal(right)
+            }
+        assert answer_literals(lang, {1: tensor}, {1: 'T("float32", (2,), "!")'}) == {
+            1: literal(tensor)
+        }
+
+
 # The checker itself, in this process: every kind of answer, right and wrong, in both languages.
 
 
 def checker(lang, answers):
     namespace = {}
-    exec(checker_source(lang, answers), namespace)
+    exec(checker_source(lang, {n: literal(v) for n, v in answers.items()}), namespace)
     return namespace["check_exercise"]
 
 

@@ -22,7 +22,10 @@ solution of exercise N is `exercise-N-code-K`.
 from __future__ import annotations
 
 import argparse
+import ast
 import base64
+import contextlib
+import io
 import json
 import math
 import os
@@ -397,15 +400,55 @@ def literal(value: object) -> str:
     return f"Obj({type(value).__name__!r})"
 
 
-def checker_source(lang: str, answers: dict[int, object]) -> str:
+def checker_source(lang: str, answers: dict[int, str]) -> str:
+    """The checker cell, holding each exercise's answer as a literal (see `literal`)."""
     text = TEXT[lang]
-    expected = (
-        "{\n" + "".join(f"        {n}: {literal(v)},\n" for n, v in answers.items()) + "    }"
-    )
+    expected = "{\n" + "".join(f"        {n}: {v},\n" for n, v in answers.items()) + "    }"
     messages = "{\n" + "".join(f"        {k!r}: {v!r},\n" for k, v in text["messages"].items())
     return CHECKER_CODE.format(
         title=text["checker_title"], messages=messages + "    }", expected=expected
     )
+
+
+def committed_literals(notebook: nbformat.NotebookNode | None) -> dict[int, str]:
+    """Exercise number -> its answer's literal, as a committed notebook's checker cell holds it."""
+    cell = next((c for c in (notebook or {}).get("cells", []) if c.get("id") == CHECKER), None)
+    try:
+        tree = ast.parse(cell.source) if cell is not None else None
+    except SyntaxError:
+        return {}  # edited by hand: nothing kept, so it differs from the generator's
+    for node in ast.walk(tree) if tree else ():
+        targets = [getattr(target, "id", "") for target in getattr(node, "targets", [])]
+        if targets == ["expected"] and isinstance(node.value, ast.Dict):
+            return {
+                key.value: ast.get_source_segment(cell.source, value)
+                for key, value in zip(node.value.keys, node.value.values, strict=True)
+                if isinstance(key, ast.Constant)
+            }
+    return {}
+
+
+def answer_literals(
+    lang: str, answers: dict[int, object], committed: dict[int, str]
+) -> dict[int, str]:
+    """Each answer as a literal; where the committed one is what the checker itself calls
+    correct for this run's answer, the committed one. The last bit of a float differs between
+    CPUs: a notebook generated on one machine must not drift, or be rewritten, on another."""
+    literals = {}
+    for number, answer in answers.items():
+        literals[number] = literal(answer)
+        kept = committed.get(number)
+        if kept is not None and kept != literals[number]:
+            namespace: dict = {}
+            with contextlib.redirect_stdout(io.StringIO()) as said:
+                try:
+                    exec(checker_source(lang, {number: kept}), namespace)
+                    namespace["check_exercise"](number, answer)
+                except Exception:  # a literal edited by hand into one that cannot be read
+                    continue
+            if said.getvalue() == TEXT[lang]["messages"]["correct"] + "\n":
+                literals[number] = kept
+    return literals
 
 
 def markdown_lines(page: Page, site_url: str) -> list[str]:
@@ -457,9 +500,12 @@ def markdown_source(lines: list[str]) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def build_notebook(page: Page, config: dict | None = None) -> nbformat.NotebookNode:
+def build_notebook(
+    page: Page, config: dict | None = None, committed: nbformat.NotebookNode | None = None
+) -> nbformat.NotebookNode:
     """The page as an unexecuted notebook: prose, then each code block, in page order, with the
-    self-check cells of its exercises."""
+    self-check cells of its exercises. The checker keeps the `committed` notebook's answers
+    where the checker finds them equal to this run's (`answer_literals`)."""
     config = config or site_config()
     extra, lang = config["extra"], page.lang
     text = TEXT.get(lang, TEXT["en"])
@@ -473,7 +519,8 @@ def build_notebook(page: Page, config: dict | None = None) -> nbformat.NotebookN
     inserts: list[tuple[int, int, list, int]] = []
     if answers:
         heading = next(h for h in page.headings if h.anchor == "exercises")
-        checker = nbformat.v4.new_code_cell(checker_source(lang, answers))
+        literals = answer_literals(lang, answers, committed_literals(committed))
+        checker = nbformat.v4.new_code_cell(checker_source(lang, literals))
         checker.id, checker.metadata = CHECKER, {"cellView": "form", **FOLDED}
         how = nbformat.v4.new_markdown_cell(text["how_to_check"])
         how.id = "exercise-how-to-check"
@@ -642,10 +689,15 @@ def generate(page_path: Path) -> nbformat.NotebookNode:
     return execute(build_notebook(page), cwd=page_path.parent)
 
 
+def committed(page_path: Path) -> nbformat.NotebookNode | None:
+    path = notebook_path(page_path)
+    return nbformat.read(path, as_version=4) if path.exists() else None
+
+
 def generate_all(pages: list[Path]) -> list[nbformat.NotebookNode]:
     """Notebooks built one by one (building runs the page in this process: one at a time), then
     executed two kernels at a time (each spends most of its time importing torch)."""
-    built = [build_notebook(parse_page(path)) for path in pages]
+    built = [build_notebook(parse_page(path), committed=committed(path)) for path in pages]
     with ThreadPoolExecutor(max_workers=2) as pool:
         return list(pool.map(execute, built, [path.parent for path in pages]))
 
@@ -715,7 +767,7 @@ def drift_problems(page_path: Path, config: dict | None = None) -> list[str]:
         return [f"{display(path)} is missing for {display(page_path)}; fix: {fix}"]
     page = parse_page(page_path)
     committed = nbformat.read(path, as_version=4)
-    expected = build_notebook(page, config)
+    expected = build_notebook(page, config, committed)
     problems = []
     if committed.metadata != expected.metadata:
         problems.append(
