@@ -75,11 +75,20 @@ def green(scratch: Path) -> None:
 def test_adding_then_changing_a_lesson_by_the_readme_ends_green(scratch):
     commands = steps("Add a lesson")
     assert sorted(commands) == [1, 2, 3, 4, 5, 6], "the README's steps changed: update this test"
-    # 1. Code, 2. Spanish page, 3. English page: what the contributor writes.
-    shutil.copy(FIXTURE / f"{NAME}.py", scratch / "snippets" / "lessons" / f"{NAME}.py")
+    # 1. Code: the Spanish module, copied by the README's command to the English one, which the
+    # contributor then translates; 2. Spanish page, 3. English page.
+    modules = {
+        lang: scratch / "snippets" / lang / "lessons" / f"{NAME}.py" for lang in ("es", "en")
+    }
+    shutil.copy(FIXTURE / "es.py", modules["es"])
+    assert commands[1], "step 1 gives the command that makes the English module"
+    for command in commands[1]:
+        run(scratch, command)
+    assert modules["en"].read_text(encoding="utf-8") == modules["es"].read_text(encoding="utf-8")
+    shutil.copy(FIXTURE / "en.py", modules["en"])  # its comments and labels translated
     for lang in ("es", "en"):
         shutil.copy(FIXTURE / f"{lang}.md", scratch / "docs" / lang / "lessons" / f"{NAME}.md")
-    for step in (1, 2, 3):
+    for step in (2, 3):
         for command in commands[step]:
             run(scratch, command)
     # 4. Navigation.
@@ -105,12 +114,13 @@ def test_adding_then_changing_a_lesson_by_the_readme_ends_green(scratch):
         assert old in text
         pages[lang].write_text(text.replace(old, new, 1), encoding="utf-8")
 
-    # 1. The Spanish page and the code; 2. their outputs, by the README's other way: pytest's
-    # --update-outputs (its last paragraph; `make update-outputs` ran when the lesson was added).
+    # 1. The Spanish page and the code, in both modules; 2. their outputs, by the README's other
+    # way: pytest's --update-outputs (its last paragraph; `make update-outputs` ran when the
+    # lesson was added).
     edit("es", "comparte la memoria", "comparte la memoria con el original")
-    module = scratch / "snippets" / "lessons" / f"{NAME}.py"
-    code = module.read_text(encoding="utf-8")
-    module.write_text(code.replace("print(detached.requires_grad)", "print(detached.is_leaf)"))
+    for module in modules.values():
+        code = module.read_text(encoding="utf-8")
+        module.write_text(code.replace("print(detached.requires_grad)", "print(detached.is_leaf)"))
     assert commands[2] == [f"make update-outputs LESSON={README_LESSON}"]
     both = " ".join(str(page.relative_to(scratch)) for page in pages.values())
     run(scratch, f".venv/bin/pytest -q -p no:cacheprovider {both} --update-outputs")

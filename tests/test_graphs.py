@@ -101,7 +101,14 @@ def real_value_graph(root, namespace) -> tuple[Counter, Counter]:
 
 @pytest.fixture(scope="module")
 def namespaces() -> dict[str, dict]:
-    return {picture.stem: lesson_namespace(picture.sections) for picture in PICTURES}
+    """Each picture's namespace from the English module; `localized` has both languages'."""
+    return {picture.stem: lesson_namespace(picture.sections, "en") for picture in PICTURES}
+
+
+@pytest.fixture(scope="module")
+def localized(namespaces) -> dict[tuple[str, str], dict]:
+    spanish = {(p.stem, "es"): lesson_namespace(p.sections, "es") for p in PICTURES}
+    return {**{(stem, "en"): ns for stem, ns in namespaces.items()}, **spanish}
 
 
 @pytest.fixture(scope="module")
@@ -147,9 +154,9 @@ def test_from_scratch_pictures_show_the_same_expression(namespaces):
 
 
 @pytest.mark.parametrize(("picture", "lang"), CASES, ids=IDS)
-def test_committed_picture_shows_the_real_graph(picture, lang, namespaces):
+def test_committed_picture_shows_the_real_graph(picture, lang, localized):
     svg = picture.path(lang).read_text(encoding="utf-8")
-    assert drawn(svg) == real_graph(picture.stem, namespaces[picture.stem]), (
+    assert drawn(svg) == real_graph(picture.stem, localized[(picture.stem, lang)]), (
         f"{picture.path(lang)} does not show the graph of {picture.sections[-1]}; "
         "fix: run `make update-outputs`"
     )
@@ -229,7 +236,7 @@ def test_drawing_is_deterministic(namespaces):
     first = render(graph, "title", "en", picture.stem)
     assert render(graph, "title", "en", picture.stem) == first
     assert (
-        render(picture.draw(lesson_namespace(picture.sections)), "title", "en", picture.stem)
+        render(picture.draw(lesson_namespace(picture.sections, "en")), "title", "en", picture.stem)
         == first
     )
 
@@ -237,7 +244,7 @@ def test_drawing_is_deterministic(namespaces):
 def test_picture_of_another_graph_is_stale(tmp_path, fresh):
     """A node renamed: another graph, so another fingerprint."""
     picture = BY_STEM["graph-shown"]
-    graph = picture.draw(lesson_namespace(picture.sections))
+    graph = picture.draw(lesson_namespace(picture.sections, "en"))
     graph.nodes[graph.names.index("AddBackward0")].name = "SubBackward0"
     wrong = tmp_path / "graph-shown.svg"
     wrong.write_text(render(graph, picture.titles["en"], "en", picture.stem), encoding="utf-8")

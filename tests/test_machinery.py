@@ -84,13 +84,14 @@ def test_output_block_under_silent_code_fails():
     [
         (
             "missing-section.md",
-            r"missing-section.md:10: cannot include \"lessons/demo.py:tensr\".*"
+            r"missing-section.md:10: cannot include \"en/lessons/demo.py:tensr\".*"
             r"could not be located\n  fix: add `# --8<-- \[start:tensr\]` and "
-            r"`# --8<-- \[end:tensr\]` around the code in tests/fixtures/snippets/lessons/demo.py",
+            r"`# --8<-- \[end:tensr\]` around the code in "
+            r"tests/fixtures/snippets/en/lessons/demo.py",
         ),
         (
             "missing-file.md",
-            r"missing-file.md:10: snippet file \"lessons/nowhere.py\" does not exist\n"
+            r"missing-file.md:10: snippet file \"en/lessons/nowhere.py\" does not exist\n"
             r"  fix: create it",
         ),
         ("inline-python.md", r"inline-python.md:30: Python typed inline in a page\n  fix: move"),
@@ -166,7 +167,8 @@ def test_front_matter_that_does_not_parse_fails():
 # Every fence is found and classified: code the tests run, its output, or an allowed language.
 
 QUIET_BLOCK = (
-    '```python title="tests/fixtures/snippets/lessons/demo.py"\n--8<-- "lessons/demo.py:quiet"\n```'
+    '```python title="tests/fixtures/snippets/en/lessons/demo.py"\n'
+    '--8<-- "en/lessons/demo.py:quiet"\n```'
 )
 TYPED = "doubled = values * 2"
 
@@ -205,7 +207,7 @@ def test_code_in_any_fence_is_run_or_refused(tmp_path, fence, expected):
 def test_fence_in_a_list_item_is_read():
     listed = QUIET_BLOCK.replace("\n", "\n    ").replace("```python", "-   ```python", 1)
     page = parse_page(GOOD, GOOD.read_text("utf-8").replace(QUIET_BLOCK, listed), EXPANDER)
-    assert [e.includes for e in page.examples][2] == ["lessons/demo.py:quiet"]
+    assert [e.includes for e in page.examples][2] == ["en/lessons/demo.py:quiet"]
 
 
 @pytest.mark.parametrize("language", ["txt", "console", "output", ""])

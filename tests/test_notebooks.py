@@ -14,6 +14,7 @@ import nbformat
 import pytest
 from markdown_it import MarkdownIt
 
+from tools.languages import LANGUAGE
 from tools.notebooks import (
     CHECKER,
     PLACEHOLDER,
@@ -103,18 +104,18 @@ def _wrong_answers(right):
 """
 
 
-def judge_cell(number):
+def judge_cell(number, answer):
     """Run after exercise `number`'s check: every language's checker judges the right answer and
-    each wrong one; `answer` is left as it was."""
+    each wrong one; `answer` (the notebook's name for it) is left as it was."""
     return nbformat.v4.new_code_cell(
-        f"_right = answer\n"
+        f"_right = {answer}\n"
         f"for _lang, _check in _checkers.items():\n"
         f"    print('== {number}', _lang, 'right')\n"
         f"    _check({number}, _right)\n"
         f"    for _case, _wrong in _wrong_answers(_right):\n"
         f"        print('== {number}', _lang, _case)\n"
         f"        _check({number}, _wrong)\n"
-        f"answer = _right\n"
+        f"{answer} = _right\n"
     )
 
 
@@ -146,11 +147,12 @@ def test_notebook_runs_in_a_kernel_and_its_checks_judge_answers(name):
         cells.append(cell)
         if cell.get("id") == CHECKER:
             setup = f"{WRONG_ANSWERS}\n_en = {{}}\nexec({english_checker!r}, _en)\n"
-            setup += "_checkers = {'es': check_exercise, 'en': _en['check_exercise']}\n"
+            es, en = LANGUAGE["es"].check, LANGUAGE["en"].check
+            setup += f"_checkers = {{'es': {es}, 'en': _en['{en}']}}\n"
             cells.append(nbformat.v4.new_code_cell(setup))
         role = self_check(cell)
         if role and role[1] == "check":
-            cells.append(judge_cell(role[0]))
+            cells.append(judge_cell(role[0], LANGUAGE["es"].answer))
             numbers.append(role[0])
     notebook.cells = cells
     executed = client(notebook, page.path.parent).execute(stderr=subprocess.DEVNULL)
@@ -309,7 +311,7 @@ def test_an_answer_differing_in_its_last_bit_stays_as_committed():
 def checker(lang, answers):
     namespace = {}
     exec(checker_source(lang, {n: literal(v) for n, v in answers.items()}), namespace)
-    return namespace["check_exercise"]
+    return namespace[LANGUAGE[lang].check]
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
@@ -329,6 +331,7 @@ def test_checker_says_correct_or_what_differs(lang, capsys):
     }
     check = checker(lang, answers)
     text = TEXT[lang]["messages"]
+    name = LANGUAGE[lang].answer
 
     def verdict(number, answer):
         check(number, answer)
@@ -345,29 +348,27 @@ def test_checker_says_correct_or_what_differs(lang, capsys):
         return text["wrong"].format(text[key].format(**values))
 
     assert verdict(1, torch.tensor([1.5, 2.0, 3.0])) == wrong(
-        "values", where="answer", count=2, total=3, index=[1], got="2", want="-2"
+        "values", where=name, count=2, total=3, index=[1], got="2", want="-2"
     )
-    assert verdict(1, torch.tensor([1.5, -2.0])) == wrong(
-        "shape", where="answer", got=(2,), want=(3,)
-    )
+    assert verdict(1, torch.tensor([1.5, -2.0])) == wrong("shape", where=name, got=(2,), want=(3,))
     assert verdict(1, torch.tensor([1.5, -2.0, 3.25], dtype=torch.float64)) == wrong(
-        "dtype", where="answer", got=torch.float64, want=torch.float32
+        "dtype", where=name, got=torch.float64, want=torch.float32
     )
-    assert verdict(2, torch.ones(2, 2)) == wrong("grad", where="answer", got=False, want=True)
-    assert verdict(1, [1.5, -2.0, 3.25]) == wrong("type", where="answer", got="list", want="Tensor")
-    assert verdict(3, False) == wrong("value", where="answer", got="False", want="True")
-    assert verdict(3, torch.tensor(True)) == wrong("item", where="answer")
-    assert verdict(4, torch.tensor(2.5)) == wrong("item", where="answer")
-    assert verdict(4, 3.5) == wrong("value", where="answer", got="3.5", want="2.5")
-    assert verdict(5, (torch.tensor(1),)) == wrong("length", where="answer", got=1, want=2)
+    assert verdict(2, torch.ones(2, 2)) == wrong("grad", where=name, got=False, want=True)
+    assert verdict(1, [1.5, -2.0, 3.25]) == wrong("type", where=name, got="list", want="Tensor")
+    assert verdict(3, False) == wrong("value", where=name, got="False", want="True")
+    assert verdict(3, torch.tensor(True)) == wrong("item", where=name)
+    assert verdict(4, torch.tensor(2.5)) == wrong("item", where=name)
+    assert verdict(4, 3.5) == wrong("value", where=name, got="3.5", want="2.5")
+    assert verdict(5, (torch.tensor(1),)) == wrong("length", where=name, got=1, want=2)
     assert verdict(5, (torch.tensor(2), (3,))) == wrong(
-        "value", where="answer[0]", got="2", want="1"
+        "value", where=f"{name}[0]", got="2", want="1"
     )
-    assert verdict(6, 0) == wrong("type", where="answer", got="int", want="NoneType")
+    assert verdict(6, 0) == wrong("type", where=name, got="int", want="NoneType")
     assert verdict(7, node.next_functions[0][0]) == wrong(
-        "type", where="answer", got="AccumulateGrad", want="MulBackward0"
+        "type", where=name, got="AccumulateGrad", want="MulBackward0"
     )
-    assert verdict(8, torch.tensor(8)) == wrong("value", where="answer", got="8", want="7")
+    assert verdict(8, torch.tensor(8)) == wrong("value", where=name, got="8", want="7")
 
 
 def test_solved_puts_each_solution_where_its_attempt_was(tmp_path):

@@ -71,7 +71,7 @@ def test_wrong_version_fails():
 def reseeded(tmp_path) -> Path:
     """A copy of the fixture lesson whose module now seeds with 1 instead of 0."""
     shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
-    module = tmp_path / "snippets" / "lessons" / "seeded.py"
+    module = tmp_path / "snippets" / "en" / "lessons" / "seeded.py"
     text = module.read_text(encoding="utf-8")
     module.write_text(text.replace("manual_seed(0)", "manual_seed(1)"), encoding="utf-8")
     return tmp_path / "en" / "lessons" / "seeded.md"

@@ -104,10 +104,9 @@ ES, EN = "tests/fixtures/docs/es/lessons/demo.md", "tests/fixtures/docs/en/lesso
             f"{EN}:30 has ['lessons/demo.py:loud']",
         ),
         (
-            "0.3333",
-            "0.3334",
-            f"output blocks, #1: {ES}:14 has 'tensor([0.0000, 0.3333, 0.6667])', "
-            f"{EN}:14 has 'tensor([0.0000, 0.3334, 0.6667])'",
+            '\n    ```text title="Output"\n    tensor(2.)\n    ```\n',
+            "",
+            f"output blocks (True: the example has one), #4: {ES}:40 has True, {EN}:36 has False",
         ),
         (
             "{ #an-error }",
@@ -127,29 +126,88 @@ def test_languages_that_differ_fail_with_the_line_on_both_sides(old, new, expect
     assert problem.startswith(f"the two languages differ in their {expected}; fix: ")
 
 
+def test_outputs_may_word_labels_in_their_language():
+    """The fixture's Spanish module warns and prints in Spanish: the values are what must match."""
+    es = parse_page(FIXTURE_ES, expander=EXPANDER)
+    assert "UserWarning: los valores son inventados\ndespués del aviso" in es.text
+    assert parity_problems(es, broken_english("after the warning", "then, nothing")) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("0.3333", "0.3334", "#2 of the block: {ES}:15 prints 0.3333, {EN}:15 prints 0.3334"),
+        (
+            "RuntimeError: The",
+            "ValueError: The",
+            "#1 of the block: {ES}:27 prints RuntimeError, {EN}:27 prints ValueError",
+        ),
+        (
+            "tensor(2.)",
+            "tensor(2.) True",
+            "#2 of the block: {ES}:40: the block prints only 1, {EN}:41 prints True",
+        ),
+        (
+            "UserWarning: values",
+            "UserWarning: 3 values",
+            "#2 of the block: {ES}:48: the block prints only 1, {EN}:49 prints 3",
+        ),
+    ],
+)
+def test_outputs_that_print_other_values_fail(old, new, expected):
+    """A number, an error type, True/False/None: each language's outputs are verified on its own
+    page, and the two must print the same values where their labels may differ."""
+    es = parse_page(FIXTURE_ES, expander=EXPANDER)
+    [problem] = parity_problems(es, broken_english(old, new))
+    assert problem.startswith(
+        "the two languages' outputs print different values, "
+        + expected.format(ES=ES, EN=EN)
+        + "; fix: the two modules must print the same values (only the words of labels and "
+        "messages are translated): make the code the same, then run "
+        "`make update-outputs LESSON=demo`"
+    )
+
+
 def test_heading_without_anchor_fails():
     [problem] = anchor_problems(broken_english("## An error { #an-error }", "## An error"))
     assert "demo.md:18: heading 'An error' has no explicit anchor" in problem
 
 
 def test_include_from_another_module_or_wrong_title_fails():
-    page = broken_english('title="tests/fixtures/snippets/lessons/demo.py"', 'title="demo"')
+    page = broken_english('title="tests/fixtures/snippets/en/lessons/demo.py"', 'title="demo"')
     [problem] = layout_problems(page, FIXTURES / "docs")
     assert 'code block title is "demo"' in problem
-    assert 'title="tests/fixtures/snippets/lessons/demo.py"' in problem
+    assert 'title="tests/fixtures/snippets/en/lessons/demo.py"' in problem
     moved = FIXTURES / "docs" / "en" / "lessons" / "other.md"
     page = parse_page(moved, FIXTURE_EN.read_text(encoding="utf-8"), EXPANDER)
     assert (
-        "a page includes only its own module, lessons/other.py"
+        "a page includes only its own module, in its own language: en/lessons/other.py"
         in layout_problems(page, FIXTURES / "docs")[0]
     )
 
 
+def test_page_showing_the_other_languages_module_fails():
+    """The English page including the Spanish module (and titling it so) shows Spanish code."""
+    page = broken_english('"en/lessons/demo.py:loud"', '"es/lessons/demo.py:loud"')
+    page = parse_page(
+        page.path,
+        page.text.replace("snippets/en/lessons/demo.py", "snippets/es/lessons/demo.py"),
+        EXPANDER,
+    )
+    problems = layout_problems(page, FIXTURES / "docs")
+    assert len(problems) == 5, problems  # each block: one include from es/, one title
+    assert (
+        'includes "es/lessons/demo.py:loud"; fix: a page includes only its own module, in its '
+        "own language: en/lessons/demo.py (move the code there)"
+    ) in problems[3]
+
+
 def test_unused_section_fails():
-    page = broken_english('--8<-- "lessons/demo.py:quiet"', '--8<-- "lessons/demo.py:loud"')
-    [problem] = unused_sections([page], FIXTURES / "snippets")
+    page = broken_english('--8<-- "en/lessons/demo.py:quiet"', '--8<-- "en/lessons/demo.py:loud"')
+    spanish = parse_page(FIXTURE_ES, expander=EXPANDER)
+    [problem] = unused_sections([spanish, page], FIXTURES / "snippets")
     assert problem.startswith(
-        "tests/fixtures/snippets/lessons/demo.py:17: section 'quiet' is on no page"
+        "tests/fixtures/snippets/en/lessons/demo.py:17: section 'quiet' is on no page"
     )
 
 
@@ -164,9 +222,9 @@ def test_page_without_description_fails():
     ["#--8<-- [start:extra]", "# -8<- [ start : extra ]", "    # ---8<--- [start:extra]"],
 )
 def test_unused_section_in_any_marker_syntax_fails(tmp_path, marker):
-    module = tmp_path / "lessons" / "demo.py"
-    module.parent.mkdir()
-    source = (FIXTURES / "snippets" / "lessons" / "demo.py").read_text(encoding="utf-8")
+    module = tmp_path / "es" / "lessons" / "demo.py"
+    module.parent.mkdir(parents=True)
+    source = (FIXTURES / "snippets" / "es" / "lessons" / "demo.py").read_text(encoding="utf-8")
     module.write_text(f"{source}\n{marker}\nunused = 1\n# --8<-- [end:extra]\n", "utf-8")
     pages = [parse_page(FIXTURE_ES, expander=Expander(tmp_path))]
     [problem] = unused_sections(pages, tmp_path)
@@ -178,10 +236,11 @@ def test_unused_section_in_any_marker_syntax_fails(tmp_path, marker):
 
 
 def test_module_without_sections_fails(tmp_path):
-    (tmp_path / "lessons").mkdir()
-    (tmp_path / "lessons" / "bare.py").write_text("import torch\nprint(torch.ones(2))\n", "utf-8")
+    (tmp_path / "en" / "lessons").mkdir(parents=True)
+    bare = tmp_path / "en" / "lessons" / "bare.py"
+    bare.write_text("import torch\nprint(torch.ones(2))\n", "utf-8")
     [problem] = unused_sections([], tmp_path)
-    assert problem.startswith(f"{tmp_path}/lessons/bare.py: has no snippet sections")
+    assert problem.startswith(f"{bare}: has no snippet sections")
     assert "fix: wrap each piece a page shows in `# --8<-- [start:name]`" in problem
 
 

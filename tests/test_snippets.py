@@ -1,5 +1,5 @@
-"""Every snippet module runs on its own, as `python snippets/lessons/<page>.py`, prints what its
-pages show, and writes nothing to stderr but the warnings its pages show."""
+"""Every snippet module runs on its own, as `python snippets/<lang>/lessons/<page>.py`, prints
+something, and writes nothing to stderr but the warnings its page shows."""
 
 import re
 from pathlib import Path
@@ -20,14 +20,12 @@ def forker():
         yield forker
 
 
-def shown_on_pages(module: Path) -> str:
-    """Every output block of the module's pages (docs/<lang>/lessons/<name>.md), joined."""
-    pages = DOCS.glob(f"*/{module.relative_to(ROOT / 'snippets').with_suffix('.md')}")
+def shown_on_page(module: Path) -> str:
+    """Every output block of the module's page (snippets/<lang>/lessons/<name>.py is shown on
+    docs/<lang>/lessons/<name>.md), joined."""
+    page = DOCS / module.relative_to(ROOT / "snippets").with_suffix(".md")
     return "\n".join(
-        example.output.body
-        for page in pages
-        for example in parse_page(page).examples
-        if example.output is not None
+        example.output.body for example in parse_page(page).examples if example.output is not None
     )
 
 
@@ -47,18 +45,20 @@ def unexpected_stderr(stderr: str, shown: str) -> list[str]:
     return unexpected
 
 
-def test_there_is_a_module_per_lesson():
-    assert {m.stem for m in MODULES} == {p.stem for p in DOCS.glob("es/lessons/*.md")}
+def test_there_is_a_module_per_lesson_and_language():
+    modules = {m.relative_to(ROOT / "snippets").with_suffix("") for m in MODULES}
+    pages = {p.relative_to(DOCS).with_suffix("") for p in DOCS.glob("*/lessons/*.md")}
+    assert modules == pages
 
 
-@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.name)
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: str(m.relative_to(ROOT / "snippets")))
 def test_module_runs_on_its_own(forker, module):
     code, stdout, stderr = forker.run(module)
     assert code == 0, f"{module.relative_to(ROOT)} failed:\n{stderr}"
     assert stdout.strip(), f"{module.relative_to(ROOT)} printed nothing"
-    unexpected = unexpected_stderr(stderr, shown_on_pages(module))
+    unexpected = unexpected_stderr(stderr, shown_on_page(module))
     assert not unexpected, (
-        f"{module.relative_to(ROOT)} wrote to stderr what no page of it shows:\n"
+        f"{module.relative_to(ROOT)} wrote to stderr what its page does not show:\n"
         + "\n".join(unexpected)
         + "\nfix: show the warning on the page (tools/pages.py prints it in the output block), "
         "or stop the code from raising it"

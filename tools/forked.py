@@ -2,7 +2,7 @@
 already imported torch: the 2 s import is paid once, not once per script.
 
     with Forker() as forker:
-        code, stdout, stderr = forker.run(Path("snippets/lessons/graph.py"))
+        code, stdout, stderr = forker.run(Path("snippets/en/lessons/graph.py"))
 
 The parent only imports torch, numpy and torch._dynamo (what `torch.optim` loads), and nothing
 else runs in it, so a child starts as a fresh interpreter would, with torch already in

@@ -249,20 +249,22 @@ def render(graph: Graph, title: str, lang: str = "en", stem: str = "graph") -> s
     return re.sub(r"\n\s*\n", "\n", text).rstrip("\n") + "\n"
 
 
-def lesson_namespace(sections: tuple[str, ...]) -> dict:
-    """Run snippet sections ("lessons/x.py:name") in order, as a reader would, in one namespace."""
+def lesson_namespace(sections: tuple[str, ...], lang: str) -> dict:
+    """Run snippet sections ("lessons/x.py:name") of the `lang` module (snippets/<lang>/...) in
+    order, as a reader of that language would, in one namespace."""
     namespace: dict = {}
     with contextlib.redirect_stdout(io.StringIO()):
         for section in sections:
-            code = "\n".join(default_expander().expand(f'--8<-- "{section}"'))
-            exec(compile(code, section, "exec"), namespace)
+            code = "\n".join(default_expander().expand(f'--8<-- "{lang}/{section}"'))
+            exec(compile(code, f"{lang}/{section}", "exec"), namespace)
     return namespace
 
 
 @dataclass(frozen=True)
 class Picture:
     stem: str  # docs/<lang>/assets/<stem>.svg
-    sections: tuple[str, ...]  # run in order; the graph is drawn from what they leave behind
+    # Run in order, in each language's module; the graph is drawn from what they leave behind.
+    sections: tuple[str, ...]
     draw: Callable[[dict], Graph]
     titles: dict[str, str]
 
@@ -329,11 +331,12 @@ PICTURES = [
 
 
 def lesson_svgs(pictures: list[Picture] = PICTURES) -> dict[Path, str]:
-    """Each picture in each language, as a fresh run of its lesson's code draws it."""
+    """Each picture in each language, as a fresh run of its lesson's code in that language
+    draws it."""
     drawn = {}
     for picture in pictures:
-        graph = picture.draw(lesson_namespace(picture.sections))
         for lang in LANGUAGES:
+            graph = picture.draw(lesson_namespace(picture.sections, lang))
             svg = render(graph, picture.titles[lang], lang, picture.stem)
             drawn[picture.path(lang)] = svg
     return drawn

@@ -11,10 +11,12 @@ notebook by hand: edit the page or the snippet module and regenerate.
 Cells the page does not have, each named by its cell id:
 - `short-tracebacks`: `%xmode Minimal`, so an error shows its type and message as the lesson
   does, not 50 lines of torch internals (only where a cell raises on purpose).
-- `exercise-checker`: defines `check_exercise(number, answer)`, holding the verified answers.
+- `exercise-checker`: defines `check_exercise(number, answer)` (in Spanish notebooks
+  `comprobar_ejercicio(number, respuesta)`: tools/languages.py), holding the verified answers.
 - `exercise-N-attempt` and `exercise-N-check`: for each exercise whose solution binds `answer`
-  (a value or a tensor), a cell for the learner's attempt and one that says "correct" or what
-  differs. The expected answers come from running the page (tools.pages.run), never typed.
+  (`respuesta`; a value or a tensor), a cell for the learner's attempt and one that says
+  "correct" or what differs. The expected answers come from running the page
+  (tools.pages.run), never typed.
 A page's code blocks are the cells `code-K` (K: the block's index on the page); a block in the
 solution of exercise N is `exercise-N-code-K`.
 """
@@ -39,10 +41,10 @@ from unittest import mock
 
 import nbformat
 
+from tools.languages import ENGLISH, LANGUAGE, LANGUAGES, SPANISH
 from tools.pages import (
     DOCS,
     ELIDED_FRAMES,
-    LANGUAGES,
     TRACEBACK_HEADER,
     Page,
     display,
@@ -73,7 +75,7 @@ SHORT_TRACEBACKS = "short-tracebacks"
 CHECKER = "exercise-checker"
 CODE_ID = re.compile(r"^(?:exercise-(?P<exercise>\d+)-)?code-(?P<example>\d+)$")
 SELF_CHECK_ID = re.compile(r"^exercise-(?P<exercise>\d+)-(?P<role>attempt|check)$")
-PLACEHOLDER = "answer = ..."
+PLACEHOLDER = "{answer} = ..."  # with the language's answer name (tools/languages.py)
 # JupyterLab shows these cells folded, as the lesson folds its solutions; Colab shows a cell with
 # `cellView: form` and a `# @title` line as its title alone.
 FOLDED = {"jupyter": {"source_hidden": True}}
@@ -95,19 +97,19 @@ TEXT = {
         ),
         "how_to_check": (
             "Ejecuta primero la celda del comprobador. En cada ejercicio con comprobación, "
-            "escribe tu intento en su celda, guarda el resultado en `answer` y ejecuta la celda "
-            "siguiente: dice si es correcto o qué difiere de la respuesta verificada."
+            f"escribe tu intento en su celda, guarda el resultado en `{SPANISH.answer}` y ejecuta "
+            "la celda siguiente: dice si es correcto o qué difiere de la respuesta verificada."
         ),
         "attempt": (
-            "# Tu intento: escribe aquí tu código y guarda el resultado en `answer`.\n"
-            + PLACEHOLDER
+            f"# Tu intento: escribe aquí tu código y guarda el resultado en `{SPANISH.answer}`.\n"
+            + PLACEHOLDER.format(answer=SPANISH.answer)
         ),
         "checker_title": "Comprobador de los ejercicios (ejecútalo; no hace falta leerlo)",
         "messages": {
             "correct": "¡Correcto!",
             "missing": (
                 "Aún no hay respuesta: escribe tu código en la celda de arriba, guarda el "
-                "resultado en `answer` y vuelve a ejecutar esta celda."
+                f"resultado en `{SPANISH.answer}` y vuelve a ejecutar esta celda."
             ),
             "wrong": "Todavía no: {}",
             "unknown": "El ejercicio {} no tiene comprobación.",
@@ -140,18 +142,19 @@ TEXT = {
         ),
         "how_to_check": (
             "Run the checker cell first. In each exercise with a check, write your attempt in "
-            "its cell, store the result in `answer` and run the next cell: it says whether it "
-            "is correct or what differs from the verified answer."
+            f"its cell, store the result in `{ENGLISH.answer}` and run the next cell: it says "
+            "whether it is correct or what differs from the verified answer."
         ),
         "attempt": (
-            "# Your attempt: write your code here and store the result in `answer`.\n" + PLACEHOLDER
+            f"# Your attempt: write your code here and store the result in `{ENGLISH.answer}`.\n"
+            + PLACEHOLDER.format(answer=ENGLISH.answer)
         ),
         "checker_title": "Exercise checker (run it; no need to read it)",
         "messages": {
             "correct": "Correct!",
             "missing": (
                 "No answer yet: write your code in the cell above, store the result in "
-                "`answer` and run this cell again."
+                f"`{ENGLISH.answer}` and run this cell again."
             ),
             "wrong": "Not yet: {}",
             "unknown": "Exercise {} has no check.",
@@ -172,11 +175,12 @@ TEXT = {
 }
 
 # The learner's kernel runs this (with the messages and answers filled in): everything but
-# `check_exercise` stays local, so the lesson's own names are untouched.
+# the checker function (`check_exercise`, `comprobar_ejercicio`) stays local, so the lesson's own
+# names are untouched.
 CHECKER_CODE = '''\
 # @title {title}
-def check_exercise(number, answer):
-    """Say whether `answer` is the verified answer of exercise `number`, or what differs."""
+def {check}(number, {answer}):
+    """Say whether `{answer}` is the verified answer of exercise `number`, or what differs."""
     import base64
     import math
 
@@ -272,10 +276,10 @@ def check_exercise(number, answer):
 
     if number not in expected:
         print(text["unknown"].format(number))
-    elif answer is ...:
+    elif {answer} is ...:
         print(text["missing"])
     else:
-        problem = compare(answer, expected[number], "answer")
+        problem = compare({answer}, expected[number], "{answer}")
         print(text["correct"] if problem is None else text["wrong"].format(problem))
 '''
 
@@ -355,19 +359,25 @@ def exercises(page: Page) -> list[Exercise]:
     return found
 
 
+def language(lang: str | None):
+    """The facts of a page's language (tools/languages.py); English for a page outside one."""
+    return LANGUAGE.get(lang or "", ENGLISH)
+
+
 def exercise_answers(page: Page) -> dict[int, object]:
-    """Exercise number -> the `answer` its solution binds, from running the page top to bottom
-    in one namespace as the doc tests do (an exercise that binds none is left out)."""
+    """Exercise number -> the `answer` (`respuesta`) its solution binds, from running the page top
+    to bottom in one namespace as the doc tests do (an exercise that binds none is left out)."""
     by_example = {k: exercise for exercise in exercises(page) for k in exercise.examples}
+    name = language(page.lang).answer
     namespace: dict = {}
     answers = {}
     for index, example in enumerate(page.examples):
         exercise = by_example.get(index)
         if exercise is not None and index == exercise.examples[0]:
-            namespace.pop("answer", None)
+            namespace.pop(name, None)
         run(example, namespace)
-        if exercise is not None and index == exercise.examples[-1] and "answer" in namespace:
-            answers[exercise.number] = namespace["answer"]
+        if exercise is not None and index == exercise.examples[-1] and name in namespace:
+            answers[exercise.number] = namespace[name]
     return answers
 
 
@@ -406,7 +416,11 @@ def checker_source(lang: str, answers: dict[int, str]) -> str:
     expected = "{\n" + "".join(f"        {n}: {v},\n" for n, v in answers.items()) + "    }"
     messages = "{\n" + "".join(f"        {k!r}: {v!r},\n" for k, v in text["messages"].items())
     return CHECKER_CODE.format(
-        title=text["checker_title"], messages=messages + "    }", expected=expected
+        title=text["checker_title"],
+        messages=messages + "    }",
+        expected=expected,
+        check=language(lang).check,
+        answer=language(lang).answer,
     )
 
 
@@ -443,7 +457,7 @@ def answer_literals(
             with contextlib.redirect_stdout(io.StringIO()) as said:
                 try:
                     exec(checker_source(lang, {number: kept}), namespace)
-                    namespace["check_exercise"](number, answer)
+                    namespace[LANGUAGE[lang].check](number, answer)
                 except Exception:  # a literal edited by hand into one that cannot be read
                     continue
             if said.getvalue() == TEXT[lang]["messages"]["correct"] + "\n":
@@ -530,7 +544,8 @@ def build_notebook(
             continue
         attempt = nbformat.v4.new_code_cell(text["attempt"])
         attempt.id = f"exercise-{exercise.number}-attempt"
-        check = nbformat.v4.new_code_cell(f"check_exercise({exercise.number}, answer)")
+        names = language(lang)
+        check = nbformat.v4.new_code_cell(f"{names.check}({exercise.number}, {names.answer})")
         check.id = f"exercise-{exercise.number}-check"
         inserts.append((exercise.insert_line, 1, [attempt, check], exercise.insert_line))
     for index, example in enumerate(page.examples):

@@ -6,6 +6,7 @@ the fix. tests/test_parity.py runs them on the real pages and on broken fixtures
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tools.languages import LANGUAGE, LANGUAGES
@@ -55,23 +56,80 @@ def parity_problems(es: Page, en: Page) -> list[str]:
     """The two languages run the same code, show the same outputs and share heading anchors."""
 
     def includes(page: Page) -> list:
-        return [(e.includes, e.code.line) for e in page.examples]
+        return [([unlocalized(i) for i in e.includes], e.code.line) for e in page.examples]
 
-    def outputs(page: Page) -> list:
-        return [(e.output and e.output.body, (e.output or e.code).line) for e in page.examples]
+    def blocks(page: Page) -> list:
+        return [(e.output is not None, (e.output or e.code).line) for e in page.examples]
 
     def anchors(page: Page) -> list:
         return [((h.level, h.anchor), h.line) for h in page.headings]
 
-    return [
+    problems = [
         problem
         for label, items in [
             ("snippet includes", includes),
-            ("output blocks", outputs),
+            ("output blocks (True: the example has one)", blocks),
             ("heading anchors", anchors),
         ]
         for problem in _first_difference(label, es, en, items(es), items(en))
     ]
+    return problems or printed_value_problems(es, en)
+
+
+# What the two languages' outputs must share: numbers (tensors' included), True/False/None,
+# nan/inf, and names of code, which are spelt alike in both: a name with `_`, `.` or a digit
+# (`grad_fn`, `torch.float64`, `MulBackward0`) or a capital inside (`RuntimeError`,
+# `UserWarning`). Words of the labels a module prints ("paso"/"step") may differ.
+PRINTED = re.compile(
+    r"(?P<word>[^\W\d]\w*(?:\.\w+)*)|(?P<number>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
+)
+KEYWORDS = {"True", "False", "None", "nan", "inf"}
+
+
+def printed_values(text: str) -> list[tuple[str, int]]:
+    """The values an output block shows, each with its line in the block (0-based)."""
+    values = []
+    for number, line in enumerate(text.splitlines()):
+        for found in PRINTED.finditer(line):
+            word = found["word"]
+            code = word and (
+                word in KEYWORDS or re.search(r"[_.\d]", word) or re.search(r".[A-Z]", word)
+            )
+            if found["number"] or code:
+                values.append((found.group(), number))
+    return values
+
+
+def _value_at(example, values: list[tuple[str, int]], index: int) -> str:
+    where = display(example.path)
+    if index >= len(values):
+        return f"{where}:{example.output.line}: the block prints only {len(values)}"
+    value, line = values[index]
+    return f"{where}:{example.output.line + 1 + line} prints {value}"
+
+
+def printed_value_problems(es: Page, en: Page) -> list[str]:
+    """Each output block prints the same values in both languages, in the same order; the
+    words around them (labels, messages the lesson's code prints) are the page's language."""
+    for ours, theirs in zip(es.examples, en.examples, strict=True):
+        if ours.output is None or theirs.output is None:
+            continue
+        left, right = printed_values(ours.output.body), printed_values(theirs.output.body)
+        if [v for v, _ in left] == [v for v, _ in right]:
+            continue
+        index = next(
+            (i for i, (a, b) in enumerate(zip(left, right, strict=False)) if a[0] != b[0]),
+            min(len(left), len(right)),
+        )
+        lesson = es.path.stem
+        return [
+            f"the two languages' outputs print different values, #{index + 1} of the block: "
+            f"{_value_at(ours, left, index)}, {_value_at(theirs, right, index)}; fix: the two "
+            "modules must print the same "
+            "values (only the words of labels and messages are translated): make the code "
+            f"the same, then run `make update-outputs LESSON={lesson}`"
+        ]
+    return []
 
 
 def anchor_problems(page: Page) -> list[str]:
@@ -91,9 +149,17 @@ def anchor_problems(page: Page) -> list[str]:
 
 
 def mirror_module(page: Page, docs: Path = DOCS) -> str:
-    """docs/<lang>/lessons/graph.md is the page of snippets/lessons/graph.py."""
-    relative = page.path.resolve().relative_to(docs.resolve()).parts[1:]
-    return str(Path(*relative).with_suffix(".py"))
+    """docs/<lang>/lessons/graph.md is the page of snippets/<lang>/lessons/graph.py, the module
+    in the page's language: the include target "<lang>/lessons/graph.py"."""
+    relative = page.path.resolve().relative_to(docs.resolve())
+    return relative.with_suffix(".py").as_posix()
+
+
+def unlocalized(target: str) -> str:
+    """An include target without its language folder: "es/lessons/graph.py:add" and
+    "en/lessons/graph.py:add" are both "lessons/graph.py:add" (the two pages' same include)."""
+    first, _, rest = target.partition("/")
+    return rest if first in LANGUAGES else target
 
 
 def layout_problems(page: Page, docs: Path = DOCS) -> list[str]:
@@ -110,7 +176,7 @@ def layout_problems(page: Page, docs: Path = DOCS) -> list[str]:
             if piece.target.partition(":")[0] != module:
                 problems.append(
                     f'{where}: includes "{piece.target}"; fix: a page includes only '
-                    f"its own module, {module} (move the code there)"
+                    f"its own module, in its own language: {module} (move the code there)"
                 )
             if example.code.title != display(piece.file):
                 problems.append(

@@ -1,0 +1,339 @@
+"""Writing your own autograd.Function: docs/en/lessons/custom-function.md."""
+
+# --8<-- [start:setup]
+import torch
+
+torch.manual_seed(0)
+x = torch.randn(3, requires_grad=True)
+print(x)
+# --8<-- [end:setup]
+
+
+# --8<-- [start:exp]
+class Exp(torch.autograd.Function):
+    @staticmethod
+    def forward(t):
+        return t.exp()
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(output)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (result,) = ctx.saved_tensors
+        return grad_output * result
+
+
+y = Exp.apply(x)
+print(y)
+print([type(fn).__name__ for fn, _ in y.grad_fn.next_functions])
+# --8<-- [end:exp]
+
+# --8<-- [start:exp-backward]
+y.sum().backward()
+print(x.grad)
+print(torch.equal(x.grad, x.exp()))
+# --8<-- [end:exp-backward]
+
+
+# --8<-- [start:saved-on-ctx]
+class Square(torch.autograd.Function):
+    @staticmethod
+    def forward(t):
+        return t * t
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(*inputs)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (t,) = ctx.saved_tensors
+        return grad_output * 2 * t
+
+
+class SquareOnCtx(Square):  # the same forward, but keeps its input as an attribute
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        (ctx.t,) = inputs
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        return grad_output * 2 * ctx.t
+
+
+x.grad = None
+y = x + 2
+z = SquareOnCtx.apply(y)
+y.mul_(10)  # changes y after the forward
+z.sum().backward()
+print(x.grad)
+print(2 * (x.detach() + 2))
+# --8<-- [end:saved-on-ctx]
+
+# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:saved-for-backward]
+    y = x + 2
+    z = Square.apply(y)
+    y.mul_(10)
+    z.sum().backward()
+    # --8<-- [end:saved-for-backward]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
+
+# --8<-- [start:needs-input-grad]
+class Mul(torch.autograd.Function):
+    @staticmethod
+    def forward(a, b):
+        return a * b
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(*inputs)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        a, b = ctx.saved_tensors
+        print("needs_input_grad:", ctx.needs_input_grad)
+        grad_a = grad_output * b if ctx.needs_input_grad[0] else None
+        grad_b = grad_output * a if ctx.needs_input_grad[1] else None
+        return grad_a, grad_b
+
+
+x.grad = None
+weights = torch.tensor([1.0, 2.0, 3.0])
+Mul.apply(x, weights).sum().backward()
+print(x.grad, weights.grad)
+# --8<-- [end:needs-input-grad]
+
+# --8<-- [start:naive-logsumexp]
+big = torch.tensor([1000.0, 1000.0], requires_grad=True)
+naive = big.exp().sum().log()
+naive.backward()
+print(big.exp())
+print(naive, big.grad)
+# --8<-- [end:naive-logsumexp]
+
+
+# --8<-- [start:logsumexp]
+class LogSumExp(torch.autograd.Function):
+    @staticmethod
+    def forward(t, dim):
+        m = t.amax(dim, keepdim=True)
+        return (m + (t - m).exp().sum(dim, keepdim=True).log()).squeeze(dim)
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        t, dim = inputs
+        ctx.save_for_backward(t, output)  # an input and the output
+        ctx.dim = dim  # not a tensor: an attribute of ctx
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        t, result = ctx.saved_tensors
+        softmax = (t - result.unsqueeze(ctx.dim)).exp()
+        return grad_output.unsqueeze(ctx.dim) * softmax, None  # None: dim has no gradient
+
+
+big.grad = None
+stable = LogSumExp.apply(big, 0)
+stable.backward()
+print(stable, big.grad)
+# --8<-- [end:logsumexp]
+
+# --8<-- [start:logsumexp-compare]
+batch = torch.randn(2, 3, requires_grad=True)
+ours = LogSumExp.apply(batch, 1)
+theirs = torch.logsumexp(batch, 1)
+print(ours)
+print(theirs)
+(grad_ours,) = torch.autograd.grad(ours.sum(), batch)
+(grad_theirs,) = torch.autograd.grad(theirs.sum(), batch)
+print(torch.allclose(grad_ours, grad_theirs))
+# --8<-- [end:logsumexp-compare]
+
+# --8<-- [start:gradcheck]
+batch64 = batch.detach().to(torch.float64).requires_grad_()
+print(torch.autograd.gradcheck(LogSumExp.apply, (batch64, 1)))
+print(torch.autograd.gradgradcheck(LogSumExp.apply, (batch64, 1)))
+# --8<-- [end:gradcheck]
+
+# --8<-- [start:once-differentiable]
+import numpy
+from torch.autograd.function import once_differentiable
+
+
+class NumPyLogSumExp(LogSumExp):  # the same forward and setup_context
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, grad_output):
+        t, result = (saved.numpy() for saved in ctx.saved_tensors)
+        softmax = torch.from_numpy(numpy.exp(t - numpy.expand_dims(result, ctx.dim)))
+        return grad_output.unsqueeze(ctx.dim) * softmax, None
+
+
+print(torch.autograd.gradcheck(NumPyLogSumExp.apply, (batch64, 1)))
+print(torch.autograd.gradgradcheck(NumPyLogSumExp.apply, (batch64, 1), raise_exception=False))
+# --8<-- [end:once-differentiable]
+
+# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:once-differentiable-error]
+    out = NumPyLogSumExp.apply(batch64, 1)
+    (grad,) = torch.autograd.grad((out**2).sum(), batch64, create_graph=True)
+    grad.sum().backward()
+    # --8<-- [end:once-differentiable-error]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
+
+# --8<-- [start:mark-non-differentiable]
+class ReLUWithMask(torch.autograd.Function):
+    @staticmethod
+    def forward(t):
+        mask = (t > 0).to(t.dtype)
+        return t.clamp(min=0), mask
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        _, mask = output
+        ctx.mark_non_differentiable(mask)
+        ctx.save_for_backward(mask)
+
+    @staticmethod
+    def backward(ctx, grad_output, grad_mask):
+        print("grad_mask:", grad_mask)
+        (mask,) = ctx.saved_tensors
+        return grad_output * mask
+
+
+x.grad = None
+activations, mask = ReLUWithMask.apply(x)
+print(activations, mask)
+print(activations.requires_grad, mask.requires_grad)
+activations.sum().backward()
+print(x.grad)
+# --8<-- [end:mark-non-differentiable]
+
+# --8<-- [start:round]
+w = torch.tensor([-0.8, -1.7, 2.2], requires_grad=True)
+target = torch.tensor([1.0, 2.0, 3.0])
+loss = ((w.round() - target) ** 2).sum()
+loss.backward()
+print(w.round(), w.grad)
+# --8<-- [end:round]
+
+
+# --8<-- [start:straight-through]
+class RoundSTE(torch.autograd.Function):
+    @staticmethod
+    def forward(t):
+        return t.round()
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        pass  # the backward needs nothing
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        return grad_output  # as if round() were the identity
+
+
+w.grad = None
+rounded = RoundSTE.apply(w)
+loss = ((rounded - target) ** 2).sum()
+loss.backward()
+print(rounded)
+print(w.grad)
+# --8<-- [end:straight-through]
+
+# --8<-- [start:detach-trick]
+ste_grad = w.grad.clone()
+w.grad = None
+rounded = w + (w.round() - w).detach()
+((rounded - target) ** 2).sum().backward()
+print(rounded)
+print(torch.equal(w.grad, ste_grad))
+# --8<-- [end:detach-trick]
+
+# Exercises: docs/en/lessons/custom-function.md#exercises.
+
+
+# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:exercise-1]
+    class LogSumExpSavingDim(LogSumExp):
+        @staticmethod
+        def setup_context(ctx, inputs, output):
+            t, dim = inputs
+            ctx.save_for_backward(t, output, dim)
+
+    LogSumExpSavingDim.apply(batch, 1)
+    # --8<-- [end:exercise-1]
+except TypeError as error:
+    print(f"TypeError: {error}")
+
+
+# --8<-- [start:exercise-2]
+class Cube(torch.autograd.Function):
+    @staticmethod
+    def forward(t):
+        return t**3
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(*inputs)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (t,) = ctx.saved_tensors
+        return grad_output * 3 * t**2
+
+
+x.grad = None
+Cube.apply(x).sum().backward()
+answer = x.grad
+print(answer)
+print(3 * x.detach() ** 2)
+x64 = x.detach().to(torch.float64).requires_grad_()
+print(
+    torch.autograd.gradcheck(Cube.apply, (x64,)), torch.autograd.gradgradcheck(Cube.apply, (x64,))
+)
+# --8<-- [end:exercise-2]
+
+
+# --8<-- [start:exercise-3]
+class SignSTE(torch.autograd.Function):
+    @staticmethod
+    def forward(t):
+        return t.sign()
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(*inputs)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (t,) = ctx.saved_tensors
+        return grad_output * (t.abs() <= 1)  # passes the gradient only where |t| <= 1
+
+
+v = torch.tensor([-2.0, -0.5, 0.3, 1.5], requires_grad=True)
+SignSTE.apply(v).sum().backward()
+answer = v.grad
+print(answer)
+# --8<-- [end:exercise-3]
+
+# --8<-- [start:exercise-4]
+for step in range(10):
+    w.grad = None
+    loss = ((RoundSTE.apply(w) - target) ** 2).sum()
+    loss.backward()
+    with torch.no_grad():
+        w -= 0.1 * w.grad
+answer = w.detach().round()
+print(answer, loss.item())
+# --8<-- [end:exercise-4]

@@ -1,0 +1,169 @@
+"""Autograd in real models: docs/en/lessons/real-models.md."""
+
+# --8<-- [start:setup]
+import torch
+
+torch.manual_seed(0)
+
+
+class Net(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = torch.nn.Linear(3, 4)
+        self.head = torch.nn.Linear(4, 1)
+
+    def forward(self, inputs):
+        return self.head(torch.tanh(self.body(inputs)))
+
+
+model = Net()
+inputs = torch.randn(5, 3)
+targets = torch.randn(5, 1)
+print(model)
+# --8<-- [end:setup]
+
+# --8<-- [start:parameter-leaf]
+weight = model.body.weight
+print(type(weight).__name__, isinstance(weight, torch.Tensor))
+print(weight.is_leaf, weight.requires_grad, weight.grad_fn, weight.grad)
+doubled = weight * 2
+print(type(doubled).__name__, doubled.is_leaf, doubled.grad_fn.name())
+# --8<-- [end:parameter-leaf]
+
+# --8<-- [start:named-parameters]
+for name, parameter in model.named_parameters():
+    print(f"{name:12} {tuple(parameter.shape)}")
+# --8<-- [end:named-parameters]
+
+# --8<-- [start:backward]
+loss = ((model(inputs) - targets) ** 2).mean()
+loss.backward()
+for name, parameter in model.named_parameters():
+    print(f"{name:12} {tuple(parameter.grad.shape)} {parameter.grad.norm():.4f}")
+# --8<-- [end:backward]
+
+# --8<-- [start:freeze]
+model.zero_grad()  # every .grad back to None
+model.body.requires_grad_(False)
+print([name for name, p in model.named_parameters() if p.requires_grad])
+features = torch.tanh(model.body(inputs))
+print(features.requires_grad)
+out = model(inputs)
+print([type(fn).__name__ if fn else None for fn, _ in out.grad_fn.next_functions])
+# --8<-- [end:freeze]
+
+# --8<-- [start:fine-tune]
+body_before = model.body.weight.clone()
+head_before = model.head.weight.clone()
+loss = ((model(inputs) - targets) ** 2).mean()
+loss.backward()
+with torch.no_grad():
+    for parameter in model.parameters():
+        if parameter.requires_grad:
+            parameter -= 0.1 * parameter.grad
+print(torch.equal(model.body.weight, body_before), model.body.weight.grad)
+print(torch.equal(model.head.weight, head_before), model.head.weight.grad)
+# --8<-- [end:fine-tune]
+
+# --8<-- [start:unfreeze]
+model.body.requires_grad_(True)
+print(all(p.requires_grad for p in model.parameters()))
+# --8<-- [end:unfreeze]
+
+# --8<-- [start:graph-per-forward]
+first = model(inputs)
+second = model(inputs)
+print(torch.equal(first, second), first.grad_fn is second.grad_fn)
+first.sum().backward()
+second.sum().backward()  # a graph of its own: the first backward() did not free it
+# --8<-- [end:graph-per-forward]
+
+
+# --8<-- [start:control-flow]
+def f(a):
+    b = a * 2
+    while b.norm() < 1000:
+        b = b * 2
+    if b.sum() < 0:
+        b = 100 * b
+    return b
+
+
+def count_nodes(tensor):
+    seen, stack = set(), [tensor.grad_fn]
+    while stack:
+        node = stack.pop()
+        if node is not None and node not in seen:
+            seen.add(node)
+            stack.extend(fn for fn, _ in node.next_functions)
+    return len(seen)
+
+
+for value in (0.5, -30.0, 400.0):
+    a = torch.tensor(value, requires_grad=True)
+    c = f(a)
+    c.backward()
+    print(f"a = {value:6}  c = {c.item():9}  nodes: {count_nodes(c):2}  a.grad = {a.grad.item()}")
+# --8<-- [end:control-flow]
+
+# --8<-- [start:set-grad-enabled]
+for training in (True, False):
+    with torch.set_grad_enabled(training):
+        out = model(inputs)
+    print(training, out.requires_grad)
+# --8<-- [end:set-grad-enabled]
+
+
+# --8<-- [start:set-grad-enabled-decorator]
+@torch.set_grad_enabled(False)
+def predict(batch):
+    return model(batch)
+
+
+prediction = predict(inputs)
+print(prediction.requires_grad, prediction.grad_fn, torch.is_grad_enabled())
+# --8<-- [end:set-grad-enabled-decorator]
+
+# Exercises: docs/en/lessons/real-models.md#exercises.
+
+
+# --8<-- [start:exercise-1]
+class Scaled(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.linear = torch.nn.Linear(2, 1)
+        self.scale = torch.nn.Parameter(torch.ones(1))
+        self.offset = torch.zeros(1, requires_grad=True)
+
+    def forward(self, batch):
+        return self.scale * self.linear(batch) + self.offset
+
+
+answer = [name for name, _ in Scaled().named_parameters()]
+print(answer)
+# --8<-- [end:exercise-1]
+
+# --8<-- [start:exercise-2]
+model.zero_grad()
+model.head.requires_grad_(False)
+((model(inputs) - targets) ** 2).mean().backward()
+answer = [name for name, p in model.named_parameters() if p.grad is None]
+print(answer)
+print(model.body.weight.grad.norm())
+# --8<-- [end:exercise-2]
+
+# --8<-- [start:exercise-3]
+a = torch.tensor(0.1, requires_grad=True)
+c = f(a)
+c.backward()
+answer = a.grad
+print(c)
+print(answer)
+# --8<-- [end:exercise-3]
+
+# --8<-- [start:exercise-4]
+with torch.no_grad(), torch.set_grad_enabled(True):
+    out = model(inputs)
+answer = out.requires_grad
+print(answer)
+# --8<-- [end:exercise-4]

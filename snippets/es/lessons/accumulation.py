@@ -1,0 +1,68 @@
+"""Gradient accumulation and grad.zero_(): docs/es/lessons/accumulation.md."""
+
+# --8<-- [start:accumulating]
+import torch
+
+torch.manual_seed(0)
+weights = torch.ones(4, requires_grad=True)
+learning_rate = 0.1
+for step in range(3):
+    loss = (weights * 3).sum()
+    loss.backward()
+    print(weights.grad)
+    with torch.no_grad():
+        weights -= learning_rate * weights.grad
+    print(weights)
+# --8<-- [end:accumulating]
+
+# --8<-- [start:zeroing]
+weights = torch.ones(4, requires_grad=True)
+for step in range(3):
+    loss = (weights * 3).sum()
+    loss.backward()
+    print(weights.grad)
+    with torch.no_grad():
+        weights -= learning_rate * weights.grad
+    print(weights)
+    weights.grad.zero_()
+# --8<-- [end:zeroing]
+
+# Exercises: docs/es/lessons/accumulation.md#exercises.
+
+# --8<-- [start:exercise-1]
+w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+(w**2).sum().backward()
+(w**2).sum().backward()
+respuesta = w.grad
+print(respuesta)
+# --8<-- [end:exercise-1]
+
+# --8<-- [start:exercise-2]
+w.grad = None
+(3 * w).sum().backward()
+(w**2).sum().backward()
+respuesta = w.grad
+print(respuesta)
+# --8<-- [end:exercise-2]
+
+# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:exercise-3]
+    fresh = torch.ones(4, requires_grad=True)
+    fresh.grad.zero_()
+    # --8<-- [end:exercise-3]
+except AttributeError as error:
+    print(f"AttributeError: {error}")
+
+# --8<-- [start:exercise-4]
+weights = torch.ones(4, requires_grad=True)
+optimizer = torch.optim.SGD([weights], lr=0.1)
+for step in range(3):
+    loss = (weights * 3).sum()
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+respuesta = weights
+print(respuesta)
+print(weights.grad)
+# --8<-- [end:exercise-4]

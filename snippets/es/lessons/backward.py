@@ -1,0 +1,74 @@
+"""backward() on a scalar, x.grad and the chain rule: docs/es/lessons/backward.md."""
+
+# --8<-- [start:setup]
+import torch
+
+torch.manual_seed(0)
+x = torch.randn(3, requires_grad=True)
+y = x + 2
+z = y * y * 2
+out = z.mean()
+print(x)
+print(out)
+# --8<-- [end:setup]
+
+# --8<-- [start:grad-before]
+print(x.grad)
+# --8<-- [end:grad-before]
+
+# --8<-- [start:backward]
+out.backward()
+print(x.grad)
+# --8<-- [end:backward]
+
+# --8<-- [start:chain-mean]
+grad_out = torch.tensor(1.0)  # d out / d out: where backward() starts
+grad_z = grad_out / 3 * torch.ones(3)  # MeanBackward0: out = (z_1 + z_2 + z_3) / 3
+print(grad_z)
+# --8<-- [end:chain-mean]
+
+# --8<-- [start:chain-mul]
+print(y)
+grad_s = grad_z * 2  # MulBackward0 of "* 2": z = s * 2, with s = y * y
+print(grad_s)
+grad_y = grad_s * y + grad_s * y  # MulBackward0 of "y * y": one term per factor
+print(grad_y)
+# --8<-- [end:chain-mul]
+
+# --8<-- [start:chain-add]
+grad_x = grad_y * 1  # AddBackward0: y = x + 2
+print(grad_x)
+print(torch.allclose(grad_x, x.grad))
+# --8<-- [end:chain-add]
+
+# --8<-- [start:by-hand]
+print(4 * (x + 2) / 3)
+print(torch.allclose(x.grad, 4 * (x + 2) / 3))
+# --8<-- [end:by-hand]
+
+# Exercises: docs/es/lessons/backward.md#exercises.
+
+# --8<-- [start:exercise-1]
+x.grad = None
+(x**3).mean().backward()
+respuesta = x.grad
+print(respuesta)
+print(torch.allclose(respuesta, x**2))
+# --8<-- [end:exercise-1]
+
+# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+try:
+    # --8<-- [start:exercise-2]
+    out.backward()
+    # --8<-- [end:exercise-2]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
+# --8<-- [start:exercise-3]
+x.grad = None
+total = (x + 2).sum()
+total.backward()
+total.backward()
+respuesta = x.grad
+print(respuesta)
+# --8<-- [end:exercise-3]
