@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tools import numbers
+from tools import numbers, same_code
 from tools.pages import Page
 
 
@@ -24,4 +24,5 @@ def prose_numbers(page: Page) -> list[str]:
 
 CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "prose-numbers": prose_numbers,
+    "same-code": same_code.problems,
 }
