@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+from tools.page_checks import NOT_YET_TRANSLATED
 from tools.pages import ROOT
 
 
@@ -26,4 +27,5 @@ def test_bench_runs_and_reports_every_figure(site, tmp_path):
     es, en = figures["counts"]["es"], figures["counts"]["en"]
     assert es["verified_examples"] == en["verified_examples"] > 0
     assert es["prose_numbers_checked"] > 0
+    assert es["lessons_whose_code_is_not_yet_in_this_language"] == len(NOT_YET_TRANSLATED)
     assert "import_torch (s)" in result.stdout  # the table is printed

@@ -12,17 +12,65 @@ notebook, the home page's link to it); checks across the whole site stay in test
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
-from tools import numbers, same_code
-from tools.pages import Page
+import pytest
+
+from tools import code_language, numbers, same_code, spelling
+from tools.pages import DOCS, Page, display
+
+# Lessons whose Spanish module still shows English comments, docstrings or printed labels
+# (issue 16). The translation of their code empties this set. On these Spanish pages the
+# `code-language` check is an expected failure (XFAIL, listed at the end of every `make test` and
+# counted by `make bench`), and it fails once the module reads in Spanish and its name is still
+# here. Every other page, and every English page, is checked in full.
+NOT_YET_TRANSLATED = {
+    "accumulation-in-practice",
+    "backward",
+    "checking-gradients",
+    "custom-function",
+    "error-gallery",
+    "forward-mode",
+    "from-scratch",
+    "hooks-higher-order",
+    "memory",
+    "non-differentiable",
+    "non-scalar",
+    "real-models",
+}
 
 
 def prose_numbers(page: Page) -> list[str]:
     return numbers.problems(page, numbers.committed_outputs(page))
 
 
+def code_language_problems(page: Page) -> list[str]:
+    """The comments, docstrings and printed strings of the page's code are in its language."""
+    if not spelling.available():
+        if os.environ.get("CI"):
+            return ["hunspell with es_ES and en_US is not installed; fix: run .ci/run"]
+        pytest.skip(
+            "hunspell with es_ES and en_US is not installed "
+            "(apt-get install hunspell hunspell-es hunspell-en-us; .ci/run does it)"
+        )
+    found = code_language.problems(page)
+    real = page.path.resolve().is_relative_to(DOCS.resolve())
+    if not (real and page.lang == "es" and page.path.stem in NOT_YET_TRANSLATED):
+        return found
+    if found:
+        pytest.xfail(
+            f"{display(page.path)}: {len(found)} comment(s) or string(s) of its code not yet "
+            "Spanish (NOT_YET_TRANSLATED in tools/page_checks.py)"
+        )
+    return [
+        f"{display(page.path)}: its code reads in Spanish now; fix: remove "
+        f"'{page.path.stem}' from NOT_YET_TRANSLATED in tools/page_checks.py"
+    ]
+
+
 CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "prose-numbers": prose_numbers,
     "same-code": same_code.problems,
+    "code-language": code_language_problems,
 }

@@ -71,6 +71,20 @@ def misspelt(lang: str, pages: list[Path], wordlist: Path | None = None) -> list
     return found
 
 
+def unknown_words(lang: str, words: set[str], with_wordlist: bool = True) -> set[str]:
+    """The words that hunspell's `lang` dictionary, with the lessons' wordlist unless told
+    otherwise, does not know. The comments and strings of the code a page shows are checked
+    with it (tools/code_language.py)."""
+    if not words:
+        return set()
+    command = ["hunspell", "-l", "-i", "utf-8", "-d", DICTIONARIES[lang]]
+    wordlist = WORDLISTS[lang]
+    command += ["-p", str(wordlist)] if with_wordlist and wordlist.exists() else []
+    feed = "".join(f"{word}\n" for word in sorted(words))
+    result = subprocess.run(command, input=feed, capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
 def problems(lang: str, pages: list[Path] | None = None) -> list[str]:
     pages = pages or sorted((DOCS / lang).rglob("*.md"))
     return [
