@@ -26,6 +26,7 @@ def test_bench_runs_and_reports_every_figure(site, tmp_path):
         assert sizes["total"] == sizes["html"] + sizes["css"] + sizes["js"] > 0
     es, en = figures["counts"]["es"], figures["counts"]["en"]
     assert es["verified_examples"] == en["verified_examples"] > 0
-    assert es["prose_numbers_checked"] > 0
+    assert es["stated_values_bound"] > 0
+    assert "stated_values_unchecked" in es
     assert es["lessons_whose_code_is_not_yet_in_this_language"] == len(NOT_YET_TRANSLATED)
     assert "import_torch (s)" in result.stdout  # the table is printed

@@ -19,28 +19,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.pages import (
-    DOCS,
-    FRONT_MATTER,
-    MKDOCS_YML,
-    display,
-    read_fences,
-    read_headings,
-    site_config,
-)
+from tools import prose
+from tools.pages import DOCS, MKDOCS_YML, display, read_fences, read_headings, site_config
 
 ENTRY_LEVEL = 3
 TERM = re.compile(r"^(?P<term>[^(]+?)\s*\(\s*\*(?P<other>[^*]+)\*\s*\)$")
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
-NOT_PROSE = [
-    re.compile(r"^ *#{1,6}\s.*$", re.MULTILINE),  # headings
-    re.compile(r"^ *(?:\?\?\?\+?|!!!) .*$", re.MULTILINE),  # admonition titles
-    re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
-    re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.DOTALL),  # maths
-    re.compile(r"!?\[[^\]]*\]\([^)]*\)"),  # links, with their text (often another page's title)
-    re.compile(r"<!--.*?-->", re.DOTALL),
-    re.compile(r"\*+"),  # emphasis markers: "**grafo de cómputo** (*computational graph*)"
-]
+# The prose a first use counts in: not headings, admonition titles, inline code, maths or
+# link texts (often another page's title).
+FIRST_USE_PROSE = frozenset({prose.TEXT, prose.ALT, prose.HTML})
 
 
 @dataclass
@@ -112,23 +99,6 @@ def nav_lessons(lang: str = "es", docs: Path = DOCS, mkdocs_yml: Path = MKDOCS_Y
     return [docs / lang / page for page in flatten(nav) if page.startswith("lessons/")]
 
 
-def prose(path: Path, text: str) -> str:
-    """The page with everything but prose blanked out; offsets and line numbers are unchanged."""
-
-    def blank(span: str) -> str:
-        return re.sub(r"[^\n]", " ", span)
-
-    spans = [(fence.start, fence.end) for fence in read_fences(path, text)]
-    front = FRONT_MATTER.match(text)
-    if front:
-        spans.append(front.span())
-    for start, end in spans:
-        text = text[:start] + blank(text[start:end]) + text[end:]
-    for pattern in NOT_PROSE:
-        text = pattern.sub(lambda found: blank(found.group()), text)
-    return text
-
-
 def words(phrase: str) -> str:
     """A regex for the phrase as whole words, across line breaks, in any case."""
     return r"(?<![\w-])" + r"\s+".join(map(re.escape, phrase.split())) + r"(?![\w-])"
@@ -139,7 +109,7 @@ def first_use_problems(glossary: Path, lessons: list[Path]) -> list[str]:
     pending = {entry.term: entry for entry in entries(glossary) if entry.other}
     problems = []
     for lesson in lessons:
-        text = prose(lesson, lesson.read_text(encoding="utf-8"))
+        text = prose.readable(lesson, lesson.read_text(encoding="utf-8"), FIRST_USE_PROSE)
         for term, entry in list(pending.items()):
             used = re.search(words(term), text, re.IGNORECASE)
             if not used:

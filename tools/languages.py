@@ -18,6 +18,14 @@ class Language:
     dictionary: str  # hunspell's dictionary (Debian's hunspell-es, hunspell-en-us)
     answer: str  # the name an exercise's solution binds its answer to, in its snippet module
     check: str  # the notebook's checker function: check(number, answer)
+    # Stated values (tools/claims.py). An integer followed by a word is a count ("3 values"),
+    # unless the word is one of these, which may follow a value: "x.grad is 2 and ...".
+    value_words: frozenset[str]
+    labels: frozenset[str]  # "exercise 3": the number of a part, not a value
+    numbers: dict  # number words, for shapes in words: {"three": 3, ...}
+    rows: str  # a regex: the word for rows of a shape ("rows?")
+    columns: str
+    and_: str
 
 
 SPANISH = Language(
@@ -28,6 +36,30 @@ SPANISH = Language(
     dictionary="es_ES",
     answer="respuesta",
     check="comprobar_ejercicio",
+    value_words=frozenset(
+        {"y", "e", "o", "u", "ni", "pero", "que", "porque", "pues", "sino", "si", "en", "a", "al"}
+        | {"de", "del", "con", "por", "para", "como", "cuando", "donde", "tras", "entre", "sobre"}
+        | {"sin", "es", "son", "era", "vale", "valen", "da", "dan", "sea", "sean", "queda"}
+        | {"quedan", "menos", "más"}
+    ),
+    labels=frozenset({"ejercicio", "ejercicios", "sección", "secciones", "lección", "paso"}),
+    numbers={
+        "una": 1,
+        "un": 1,
+        "uno": 1,
+        "dos": 2,
+        "tres": 3,
+        "cuatro": 4,
+        "cinco": 5,
+        "seis": 6,
+        "siete": 7,
+        "ocho": 8,
+        "nueve": 9,
+        "diez": 10,
+    },
+    rows="filas?",
+    columns="columnas?",
+    and_="y",
 )
 ENGLISH = Language(
     code="en",
@@ -37,6 +69,28 @@ ENGLISH = Language(
     dictionary="en_US",
     answer="answer",
     check="check_exercise",
+    value_words=frozenset(
+        {"and", "or", "nor", "but", "so", "then", "than", "because", "if", "when", "where"}
+        | {"whatever", "in", "at", "on", "of", "by", "to", "for", "from", "with", "as", "is"}
+        | {"are", "was", "were", "becomes", "gives", "give", "instead", "everywhere"}
+        | {"elsewhere", "here", "there", "again", "less", "more", "below", "above", "almost"}
+    ),
+    labels=frozenset({"exercise", "exercises", "section", "sections", "lesson", "step"}),
+    numbers={
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+    },
+    rows="rows?",
+    columns="columns?",
+    and_="and",
 )
 
 LANGUAGE = {language.code: language for language in (SPANISH, ENGLISH)}

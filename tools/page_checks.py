@@ -4,7 +4,7 @@
 would say about one lesson belongs here, as a check of its page: a function that takes the page
 (tools.pages.Page) and returns its problems, each naming the file, the line and the fix (an empty
 list when all is well). tools/page_tests.py makes each check a Sybil region at the end of the
-page, named after it: `docs/es/lessons/graph.md::prose-numbers`.
+page, named after it: `docs/es/lessons/graph.md::stated-values`.
 
 A check may read other files that belong to the page (its twin in the other language, its
 notebook, the home page's link to it); checks across the whole site stay in tests/.
@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tools import code_language, numbers, same_code, spelling
+from tools import claims, code_language, numbers, same_code, spelling
 from tools.pages import DOCS, Page, display
 
 # Lessons whose Spanish module still shows English comments, docstrings or printed labels
@@ -41,8 +41,10 @@ NOT_YET_TRANSLATED = {
 }
 
 
-def prose_numbers(page: Page) -> list[str]:
-    return numbers.problems(page, numbers.committed_outputs(page))
+def stated_values(page: Page) -> list[str]:
+    """Each value the prose states is printed in its section, and stated in both languages."""
+    previous = numbers.committed_outputs(page)
+    return claims.problems(page, lambda claim: numbers.now_printed(claim, previous, page))
 
 
 def code_language_problems(page: Page) -> list[str]:
@@ -70,7 +72,7 @@ def code_language_problems(page: Page) -> list[str]:
 
 
 CHECKS: dict[str, Callable[[Page], list[str]]] = {
-    "prose-numbers": prose_numbers,
+    "stated-values": stated_values,
     "same-code": same_code.problems,
     "code-language": code_language_problems,
 }

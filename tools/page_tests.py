@@ -2,7 +2,7 @@
 
 conftest.py collects every page under docs/ with `PageSybil`. A test is named after the snippet
 section it runs, `docs/en/lessons/graph.md::add`; a check of the page after the check
-(tools/page_checks.py), `...::prose-numbers`. Reading a page is tools/pages.py's job, the checks
+(tools/page_checks.py), `...::stated-values`. Reading a page is tools/pages.py's job, the checks
 are tools/page_checks.py's: this module only wires them into Sybil.
 """
 

@@ -502,35 +502,6 @@ def check(example: Example, result: Run) -> str | None:
     return f"{where}: the output block is stale:\n{diff}{details}{label}\nfix: {update}"
 
 
-NOT_PROSE = [
-    re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image addresses
-    re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE),  # reference definitions
-    re.compile(r"\{[:\s]*[#.][^}\n]*\}"),  # attribute lists: `{ #anchor }`
-    re.compile(r"<!--.*?-->", re.DOTALL),
-    re.compile(r"</?[a-zA-Z][^>\n]*>"),  # HTML tags and their attributes
-]
-
-
-def blank(text: str, start: int, end: int) -> str:
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
-
-
-def prose(path: Path, text: str) -> str:
-    """The page with everything but prose blanked; offsets and line numbers are unchanged."""
-    for fence in read_fences(path, text):
-        text = blank(text, fence.start, fence.end)
-    front = FRONT_MATTER.match(text)
-    if front:  # of the front matter, only the description is prose
-        keep = re.search(r"^description:(.*)$", front.group(1), re.MULTILINE)
-        text = blank(text, 0, front.start(1) + keep.start(1) if keep else front.end())
-        if keep:
-            text = blank(text, front.start(1) + keep.end(1), front.end())
-    for pattern in NOT_PROSE:
-        text = pattern.sub(lambda found: re.sub(r"[^\n]", " ", found.group()), text)
-    return text
-
-
 def all_pages(docs: Path = DOCS) -> list[Path]:
     """Every page of every language: lessons, home and glossary (tools/notebooks.py has the
     lessons alone)."""

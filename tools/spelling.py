@@ -2,7 +2,7 @@
 
     python -m tools.spelling            # check both languages; exit 1 naming each misspelt word
 
-What is checked is what a reader reads (tools/pages.py: `prose`): running text, headings,
+What is checked is what a reader reads (tools/prose.py): running text, headings,
 admonition titles, front-matter descriptions; not code, outputs, maths, addresses or anchors.
 Words the dictionaries lack but the lessons need go in tests/wordlist-<lang>.txt. One hunspell
 process per language reads every page, line by line (its ispell pipe mode, `-a`), so each word
@@ -17,8 +17,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tools import prose
 from tools.languages import LANGUAGE
-from tools.pages import DOCS, ROOT, display, prose
+from tools.pages import DOCS, ROOT, display
 
 DICTIONARIES = {code: language.dictionary for code, language in LANGUAGE.items()}
 WORDLISTS = {lang: ROOT / "tests" / f"wordlist-{lang}.txt" for lang in DICTIONARIES}
@@ -36,7 +37,7 @@ ADMONITION_KIND = re.compile(
 
 def readable(path: Path, text: str) -> str:
     """The page's prose without maths and admonition kinds: what hunspell should read."""
-    text = prose(path, text)
+    text = prose.readable(path, text, prose.READ - {prose.MATH})
     for pattern in (MATHS, ADMONITION_KIND, CODE_WORD):
         text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     return text

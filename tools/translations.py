@@ -32,7 +32,7 @@ RECORD = re.compile(rf"^{KEY}:\s*(?P<hash>\S*)\s*$", re.MULTILINE)
 def translated_text(page: Page) -> str:
     """The page as a translator sees it: generated parts cut out, quoted numbers masked."""
     cuts = [(e.code.end, e.output.end, "") for e in page.examples if e.output is not None]
-    cuts += [(q.start, q.end, "#") for q in numbers.quotes(page.path, page.text) if q.checked]
+    cuts += [(c.start, c.end, "#") for c in numbers.rewritable(page)]
     text = page.text
     for start, end, replacement in sorted(cuts, reverse=True):
         text = text[:start] + replacement + text[end:]
