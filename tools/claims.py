@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import platform
 import re
 import sys
@@ -69,9 +70,11 @@ LITERAL = re.compile(r"(?<![\w.])(?:True|False|None)(?![\w])")
 # In running text, a literal written as code without backticks (descriptions cannot have them):
 # `requires_grad_(False)`, `create_graph=True` name code, they state no value.
 NAMED_LITERAL = re.compile(r"(?<![\w.=(])(?:True|False|None)(?![\w)])")
-SHAPE = re.compile(r"\((\d+),\s*(\d+)\)|\[(\d+),\s*(\d+)\]|(?<![\w.])(\d+)\s*[×x]\s*(\d+)(?!\w)")
+# A shape written as such: 3×3, 32 × 64; `(3, 1)` is one only after the word (tools/languages.py).
+SHAPE = re.compile(r"(?<![\w.])(\d+)\s*×\s*(\d+)(?!\w)")
+SIZE = re.compile(r"torch\.Size\(\[(?P<dims>[\d, ]*)\]\)")
 EXEMPT = re.compile(r"<!--\s*unchecked:\s*(?P<reason>\S.*?)\s*-->", re.DOTALL)
-ELSEWHERE = re.compile(r"<!--\s*printed in #(?P<section>[\w/-]+)\s*-->")
+ELSEWHERE = re.compile(r"<!--\s*printed in (?P<sections>#[\w/-]+(?:,\s*#[\w/-]+)*)\s*-->")
 RUNNING = {prose.TEXT, prose.LINK, prose.ALT, prose.TITLE, prose.DESCRIPTION, prose.HTML}
 STATED = RUNNING | {prose.MATH, prose.CODE}
 FIX = (
@@ -99,7 +102,7 @@ class Claim:
     form: str = "plain"  # a number's notation: "plain", "scientific", "power" or "version"
     rule: str | None = None  # why (b) does not apply: "count", "reference" or "formula"
     exempt: str | None = None  # the reason of its `<!-- unchecked: ... -->`
-    printed_in: str | None = None  # the section its `<!-- printed in #... -->` names
+    printed_in: tuple[str, ...] = ()  # the sections its `<!-- printed in #a, #b -->` names
 
     def matches(self, printed: Decimal) -> bool:
         if self.value == printed:
@@ -122,7 +125,7 @@ def number(text: str) -> Decimal | None:
 
 
 def printed_numbers(text: str) -> list[Decimal]:
-    return [value for found in PRINTED.finditer(text) if (value := number(found.group()))]
+    return [v for found in PRINTED.finditer(text) if (v := number(found.group())) is not None]
 
 
 def number_claims(span: prose.Span, lang: str) -> list[Claim]:
@@ -185,7 +188,9 @@ def is_formula_constant(claim: Claim) -> bool:
 def is_literal(code: str) -> bool:
     """Inline code that is a value as Python writes or prints it: `0.5`, `[[1., 2., 3.]]`,
     `(3, 1)`, `tensor([2., 2., 2.])`, `torch.Size([3, 1])`; not code that computes one."""
-    inner = re.fullmatch(r"(?:torch\.)?(?:tensor|Size)\((.*)\)", code, re.DOTALL)
+    if "..." in code:
+        return False  # a schematic: {"SGD": [...]}
+    inner = re.fullmatch(r"(?:tensor|torch\.Size)\((.*)\)", code, re.DOTALL)
     values = re.sub(r",\s*(?:grad_fn|requires_grad|dtype)=.*$", "", inner[1]) if inner else code
     try:
         ast.literal_eval(values)
@@ -207,10 +212,31 @@ def shape_claims(span: prose.Span, lang: str) -> list[Claim]:
     for shape in in_words.finditer(span.text):
         value = tuple(as_integer(shape[name], words.numbers) for name in ("rows", "columns"))
         found.append(claim_at(span, shape, "shape", value))
-    if span.kind != prose.CODE:
-        for shape in SHAPE.finditer(span.text):
-            value = tuple(int(group) for group in shape.groups() if group is not None)
-            found.append(claim_at(span, shape, "shape", value))
+    named = re.compile(rf"\b(?:{words.shape})\s+`?(\((\d+),\s*(\d+)\))", re.IGNORECASE)
+    for shape in [*SHAPE.finditer(span.text), *named.finditer(span.text)]:
+        value = tuple(int(group) for group in shape.groups()[-2:])
+        found.append(claim_at(span, shape, "shape", value))
+    return found
+
+
+def shape_of(nested) -> tuple[int, ...]:
+    return (len(nested), *shape_of(nested[0])) if isinstance(nested, list) and nested else ()
+
+
+def printed_shapes(text: str) -> set[tuple[int, ...]]:
+    """The shapes of the tensors a text prints, and the sizes it prints (`torch.Size([3, 1])`)."""
+    found = {tuple(int(d) for d in m["dims"].split(",") if d.strip()) for m in SIZE.finditer(text)}
+    for start in (m.end() for m in re.finditer(r"\btensor\(\s*(?=\[)", text)):
+        depth, end = 0, start
+        while end < len(text):
+            depth += {"[": 1, "]": -1}.get(text[end], 0)
+            if depth == 0:
+                break
+            end += 1
+        # Every element as 0, so that nan, inf and 1.5410e-05 read as Python.
+        nested = re.sub(r"[^\[\],\s]+", "0", text[start : end + 1])
+        with contextlib.suppress(ValueError, SyntaxError):
+            found.add(shape_of(ast.literal_eval(nested)))
     return found
 
 
@@ -233,7 +259,8 @@ def span_claims(span: prose.Span, lang: str) -> list[Claim]:
             return [claim_at(span, whole, "literal", value)]
         return [claim_at(span, whole, "code", value)] if is_literal(value) else []
     found = number_claims(span, lang)
-    if span.kind == prose.MATH:  # a formula's own constants: (a) binds them
+    alone = [c.text for c in found] == [span.text.strip()]  # `$-4$` is a value, not a formula
+    if span.kind == prose.MATH and not alone:  # a formula's own constants: (a) binds them
         found = [replace(c, rule="formula") if is_formula_constant(c) else c for c in found]
     if span.kind != prose.MATH:
         found += [
@@ -253,7 +280,7 @@ def claims(path: Path, text: str) -> list[Claim]:
     found = [claim for span in spans if span.kind in STATED for claim in span_claims(span, lang)]
     for comment in (s for s in spans if s.kind == prose.COMMENT):
         exempt, elsewhere = EXEMPT.search(comment.text), ELSEWHERE.search(comment.text)
-        before = [c for c in found if c.end <= comment.start and c.rule is None]
+        before = [c for c in found if c.end <= comment.start]
         if not (exempt or elsewhere) or not before:
             continue
         last = before[-1]
@@ -265,7 +292,9 @@ def claims(path: Path, text: str) -> list[Claim]:
             found[found.index(claim)] = replace(
                 claim,
                 exempt=exempt["reason"] if exempt else None,
-                printed_in=elsewhere["section"] if elsewhere else None,
+                printed_in=tuple(re.findall(r"#([\w/-]+)", elsewhere["sections"]))
+                if elsewhere
+                else (),
             )
     return found
 
@@ -289,9 +318,7 @@ class Bound:
         if claim.kind == "literal":
             return re.search(rf"(?<![\w.]){claim.value}(?!\w)", self.printed) is not None
         if claim.kind == "shape":
-            rows, columns = claim.value
-            shown = rf"[\[(]\s*{rows},\s*{columns}\s*[\])]"
-            return re.search(shown, self.printed + self.code) is not None
+            return claim.value in printed_shapes(self.printed)
         flat = " ".join((self.printed + "\n" + self.code).split())
         return claim.value in flat
 
@@ -366,8 +393,8 @@ def unbound(page: Page, hint=None) -> list[str]:
             continue
         if claim.exempt or claim.rule or claim.span.kind == prose.HEADING:
             continue
-        if claim.printed_in:
-            bound = sections.get(claim.printed_in, Bound())
+        if claim.printed_in:  # here, or where its comment says
+            bound = merged(sections.get(k, Bound()) for k in (claim.section, *claim.printed_in))
         elif claim.span.kind == prose.DESCRIPTION:  # about the whole page
             bound = merged(sections.values())
         elif not page.examples:
@@ -383,7 +410,8 @@ def unbound(page: Page, hint=None) -> list[str]:
             "code": "this section's code and output blocks do not show it as written",
         }[claim.kind]
         if claim.printed_in:
-            what = f"section #{claim.printed_in}, which its comment names, does not show it"
+            named = ", ".join(f"#{key}" for key in claim.printed_in)
+            what = f"neither this section nor {named}, which its comment names, shows it"
         elif not page.examples:
             what = "no section it links to shows it"
         now = hint(claim) if hint and claim.kind == "number" else ""

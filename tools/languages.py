@@ -26,6 +26,7 @@ class Language:
     rows: str  # a regex: the word for rows of a shape ("rows?")
     columns: str
     and_: str
+    shape: str  # a regex: the word before a shape written as a tuple, "shape (3, 1)"
 
 
 SPANISH = Language(
@@ -60,6 +61,7 @@ SPANISH = Language(
     rows="filas?",
     columns="columnas?",
     and_="y",
+    shape="forma",
 )
 ENGLISH = Language(
     code="en",
@@ -91,6 +93,7 @@ ENGLISH = Language(
     rows="rows?",
     columns="columns?",
     and_="and",
+    shape="shape",
 )
 
 LANGUAGE = {language.code: language for language in (SPANISH, ENGLISH)}

@@ -33,12 +33,17 @@ def section_of_examples(page: Page) -> list[str]:
     return [owner.get(example.code.line, "") for example in page.examples]
 
 
+def sections_of(claim: Claim) -> tuple[str, ...]:
+    """Where a stated number is printed: its section, and those its comment names."""
+    return (claim.section, *claim.printed_in)
+
+
 def rewritable(page: Page) -> list[Claim]:
     """Stated numbers that follow the outputs: bound by (b), not constants of the code."""
     bounds = stated.bounds(page)
 
     def constant(claim: Claim) -> bool:
-        code = bounds.get(claim.printed_in or claim.section, stated.Bound()).code
+        code = "".join(bounds.get(k, stated.Bound()).code for k in sections_of(claim))
         return any(claim.matches(value) for value in printed_numbers(code))
 
     return [
@@ -60,11 +65,11 @@ def rewrite(
     owners = section_of_examples(page)
     edits, unresolved = [], []
     for claim in rewritable(page):
-        section = claim.printed_in or claim.section
+        where = sections_of(claim)
         places = [
             (index, position, token)
             for index, block in enumerate(before)
-            if owners[index] == section
+            if owners[index] in where
             for position, token in enumerate(block)
             if (value := number(token)) is not None and claim.matches(value)
         ]
@@ -83,7 +88,7 @@ def rewrite(
                 edits.append((claim.start, claim.end, text))
         else:
             shown = zip(new_bodies, owners, strict=False)
-            now = "\n".join(body or "" for body, owner in shown if owner == section)
+            now = "\n".join(body or "" for body, owner in shown if owner in where)
             if not any(claim.matches(value) for value in printed_numbers(now)):
                 unresolved.append(
                     f"{display(page.path)}:{claim.line}: cannot rewrite {claim.text} in the prose "

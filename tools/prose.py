@@ -154,9 +154,14 @@ def _parse(path: Path, text: str) -> tuple[list[Span], list[Section]]:
     fences: dict[str, list[int]] = {}
 
     def add(kind: str, start: int, end: int) -> None:
-        if start < end:
-            span_text = text[start:end]
-            found.append(Span(kind, span_text, start, end, where.line_of(start), parts[-1].key))
+        if start >= end:
+            return
+        last = found[-1] if found else None
+        joined = last and last.kind == kind == TEXT and last.section == parts[-1].key
+        if joined and not text[last.end : start].strip(" \t\n>"):  # a line break: one text
+            found[-1] = Span(kind, text[last.start : end], last.start, end, last.line, last.section)
+            return
+        found.append(Span(kind, text[start:end], start, end, where.line_of(start), parts[-1].key))
 
     for index, token in enumerate(tokens):
         if token.map:

@@ -1,18 +1,26 @@
-"""Each English page records which version of its Spanish original it translates.
+"""Each English page records which version of its Spanish original it translates, and itself.
 
     python -m tools.translations                         # list stale translations; exit 1 if any
     python -m tools.translations docs/en/x.md            # just this page
     python -m tools.translations --mark docs/en/x.md     # after updating x.md: record it as current
 
-The record is `translation_of: <hash>` in the English page's front matter, a hash of what a
-translator translates: the Spanish page without what `make update-outputs` writes in both
-languages (output blocks, the numbers the prose quotes from them, the `outputs_date`), so
-regenerating outputs never makes a translation stale.
+The record, in the English page's front matter (written by `make mark-translated`):
+
+    translation_of: <hash>    # the Spanish page it translates
+    translated_text: <hash>   # the English page as marked
+    translated_on: 2026-12-03
+
+Each hash covers what a translator writes: the page without what `make update-outputs` writes
+in both languages (output blocks, the numbers the prose states from them, `outputs_date`), the
+record itself, and the markup of stated values (`<!-- printed in ... -->`, tools/claims.py). So
+regenerating outputs never makes a translation stale, while a change of the Spanish, or an
+edit of the English after it was marked, does: each needs a deliberate `make mark-translated`.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import difflib
 import hashlib
 import re
@@ -23,10 +31,14 @@ from pathlib import Path
 from tools import numbers
 from tools.pages import DOCS, FRONT_MATTER, ROOT, Expander, Page, display, parse_page
 
-KEY = "translation_of"
-GENERATED = re.compile(r"^outputs_date:.*\n", re.MULTILINE)  # written by tools/outputs.py
+KEY, OWN, DATE = "translation_of", "translated_text", "translated_on"
+# Written by tools/outputs.py and by `mark`, or markup of stated values: not translated text.
+GENERATED = re.compile(
+    rf"^(?:outputs_date|{KEY}|{OWN}|{DATE}):.*\n|[ \t]?<!--\s*(?:printed in|unchecked:).*?-->",
+    re.MULTILINE,
+)
 MAX_DIFF_LINES = 20
-RECORD = re.compile(rf"^{KEY}:\s*(?P<hash>\S*)\s*$", re.MULTILINE)
+RECORD_LINES = re.compile(rf"^(?:{KEY}|{OWN}|{DATE}):.*\n", re.MULTILINE)
 
 
 def translated_text(page: Page) -> str:
@@ -39,15 +51,16 @@ def translated_text(page: Page) -> str:
     return GENERATED.sub("", text)
 
 
-def source_hash(spanish: Path, text: str | None = None, expander: Expander | None = None) -> str:
-    text = translated_text(parse_page(spanish, text, expander))
+def source_hash(page: Path, text: str | None = None, expander: Expander | None = None) -> str:
+    """The hash of a page's translated text (see the module's docstring)."""
+    text = translated_text(parse_page(page, text, expander))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def changes_since(spanish: Path, recorded: str) -> str:
-    """What a translator has to translate: the Spanish page's changes since the version the
-    record names, found in git history (generated parts left out), as a short diff."""
-    path = spanish.resolve()
+def changes_since(page: Path, recorded: str, expander: Expander | None = None) -> str:
+    """What changed in a page since the version whose hash is `recorded`, found in git history
+    (generated parts left out), as a short diff; or what the working tree changed since HEAD."""
+    path = page.resolve()
     if not path.is_relative_to(ROOT):
         return ""
     relative = str(path.relative_to(ROOT))
@@ -55,21 +68,23 @@ def changes_since(spanish: Path, recorded: str) -> str:
     for commit in log:
         try:
             old = git("show", f"{commit}:{relative}")
-            if source_hash(spanish, old) != recorded:
+            if source_hash(page, old) != recorded:
                 continue
-            before = translated_text(parse_page(spanish, old)).splitlines()
+            before = translated_text(parse_page(page, old)).splitlines()
         except Exception:  # an old version whose includes no longer exist: look further back
             continue
-        now = translated_text(parse_page(spanish)).splitlines()
-        diff = list(difflib.unified_diff(before, now, commit, "now", n=0, lineterm=""))[2:]
-        shown = "\n".join(f"    {line}" for line in diff[:MAX_DIFF_LINES])
-        more = (
-            f"\n    ... ({len(diff) - MAX_DIFF_LINES} more lines)"
-            if len(diff) > MAX_DIFF_LINES
-            else ""
-        )
-        return f"; what changed since the translated version ({commit}):\n{shown}{more}"
+        now = translated_text(parse_page(page, expander=expander)).splitlines()
+        return f"; what changed since then ({commit}):\n{short_diff(before, now, commit)}"
     return ""
+
+
+def short_diff(before: list[str], now: list[str], label: str) -> str:
+    diff = list(difflib.unified_diff(before, now, label, "now", n=0, lineterm=""))[2:]
+    shown = "\n".join(f"    {line}" for line in diff[:MAX_DIFF_LINES])
+    more = (
+        f"\n    ... ({len(diff) - MAX_DIFF_LINES} more lines)" if len(diff) > MAX_DIFF_LINES else ""
+    )
+    return f"{shown}{more}"
 
 
 def git(*args: str) -> str:
@@ -81,10 +96,13 @@ def spanish_of(english: Path, docs: Path = DOCS) -> Path:
     return docs / "es" / english.resolve().relative_to((docs / "en").resolve())
 
 
-def recorded_hash(english_text: str) -> str | None:
+def recorded(english_text: str, key: str = KEY) -> str | None:
+    """A value of the record (`translation_of` unless `key` says otherwise), or None."""
     front = FRONT_MATTER.match(english_text)
-    found = RECORD.search(front.group(1)) if front else None
-    return found["hash"] if found else None
+    found = (
+        re.search(rf"^{key}:[ \t]*(?P<value>\S*)[ \t]*$", front.group(1), re.M) if front else None
+    )
+    return found["value"] if found else None
 
 
 def stale_problems(
@@ -96,27 +114,42 @@ def stale_problems(
         spanish = spanish_of(english, docs)
         if not spanish.exists():
             continue  # tools/parity.py reports pages missing in one language
-        recorded = recorded_hash(english.read_text(encoding="utf-8"))
-        if recorded != source_hash(spanish, expander=expander):
-            what = "records no Spanish version" if recorded is None else "translates an older"
-            changed = changes_since(spanish, recorded) if recorded else ""
+        text = english.read_text(encoding="utf-8")
+        mark_it = f"`make mark-translated PAGE={display(english)}`"
+        of, own = recorded(text), recorded(text, OWN)
+        if of != source_hash(spanish, expander=expander):
+            what = "records no Spanish version" if of is None else "translates an older"
+            changed = changes_since(spanish, of, expander) if of else ""
             problems.append(
                 f"{display(english)} {what} {display(spanish)}{changed}\n  fix: bring the "
-                f"English up to date, then run `make mark-translated PAGE={display(english)}`"
+                f"English up to date, then run {mark_it}"
+            )
+        elif own != source_hash(english, expander=expander):
+            changed = changes_since(english, own, expander) if own else ""
+            what = "records no version of itself" if own is None else "changed since it was marked"
+            problems.append(
+                f"{display(english)}:1: {what} as the translation of {display(spanish)}{changed}"
+                f"\n  fix: if the English is right (the Spanish says the same), record it "
+                f"deliberately with {mark_it}; if not, undo the edit"
             )
     return problems
 
 
-def mark(english: Path, docs: Path = DOCS, expander: Expander | None = None) -> None:
-    text = english.read_text(encoding="utf-8")
-    line = f"{KEY}: {source_hash(spanish_of(english, docs), expander=expander)}"
-    if recorded_hash(text) is not None:
-        text = RECORD.sub(line, text, count=1)
-    elif text.startswith("---\n"):
-        text = f"---\n{line}\n{text[4:]}"
-    else:
-        text = f"---\n{line}\n---\n\n{text}"
-    english.write_text(text, encoding="utf-8")
+def mark(
+    english: Path,
+    docs: Path = DOCS,
+    expander: Expander | None = None,
+    today: datetime.date | None = None,
+) -> None:
+    """Record the English page as the translation of its Spanish page as they are now."""
+    text = RECORD_LINES.sub("", english.read_text(encoding="utf-8"))
+    record = (
+        f"{KEY}: {source_hash(spanish_of(english, docs), expander=expander)}\n"
+        f"{OWN}: {source_hash(english, text, expander)}\n"
+        f"{DATE}: {(today or datetime.date.today()).isoformat()}\n"
+    )
+    front = text[4:] if text.startswith("---\n") else f"---\n\n{text}"
+    english.write_text(f"---\n{record}{front}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
