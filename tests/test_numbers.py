@@ -1,8 +1,9 @@
-"""Numbers quoted in the prose are printed by the page's code (tools/numbers.py).
+"""Numbers stated in the prose follow the outputs (tools/numbers.py) and are checked
+(tools/claims.py).
 
-The real pages are checked by their own doc tests (`docs/.../page.md::prose-numbers`); here the
-checks are shown to fail, and `make update-outputs` to rewrite the prose after a seed change, on
-the fixture lesson in fixtures/numbers/.
+The real pages are checked by their own doc tests (`docs/.../page.md::stated-values`); here the
+checks are shown to fail on numbers, and `make update-outputs` to rewrite the prose after a seed
+change, on the fixture lesson in fixtures/numbers/ (tests/test_claims.py has the other values).
 """
 
 import shutil
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import numbers
+from tools import claims, numbers
 from tools.outputs import stale_files, updated_text
 from tools.pages import Expander, parse_page
 
@@ -28,17 +29,17 @@ def page_with(old: str = "", new: str = ""):
 
 def test_fixture_quotes_are_read_and_verified():
     page = page_with()
-    found = [(q.text, q.kind, q.approx, q.checked) for q in numbers.quotes(page.path, page.text)]
+    found = [(c.text, c.form, c.approx, c.rule) for c in claims.claims(page.path, page.text)]
     assert found == [
-        ("0.7705", "plain", False, True),
-        ("0.77", "plain", True, True),  # after \approx: the printed 0.7705, rounded
-        ("3", "plain", False, False),  # a count: not checked
-        ("-0.4656", "plain", False, True),
-        ("0.5", "plain", False, True),  # a constant of the code
-        ("2^{-3}", "power", False, True),  # printed as 0.125
-        ("2.13", "version", False, True),
+        ("0.7705", "plain", False, None),
+        ("0.77", "plain", True, None),  # after \approx: the printed 0.7705, rounded
+        ("3", "plain", False, "count"),  # followed by the noun it counts: not bound
+        ("-0.4656", "plain", False, None),
+        ("0.5", "plain", False, None),  # a constant of the code
+        ("2^{-3}", "power", False, None),  # printed as 0.125
+        ("2.13", "version", False, None),
     ]
-    assert numbers.problems(page) == []
+    assert claims.unbound(page) == []
 
 
 @pytest.mark.parametrize(
@@ -49,21 +50,22 @@ def test_fixture_quotes_are_read_and_verified():
         ("$-0.4656$", "$0.4656 \\cdot 10^{1}$", "0.4656 \\cdot 10^{1}"),
         ("scale 0.5", "scale 0.25", "0.25"),
         ("$2^{-3}$", "$2^{-4}$", "2^{-4}"),
-        ("all 3 values", "all 30 values", "30"),
+        ("all 3 values", "all 3 values and 30.", "30"),
+        ("$-0.4656$", "$0.4656$", "0.4656"),  # its sign dropped
     ],
 )
 def test_number_the_page_does_not_print_fails(old, new, quoted):
-    [problem] = numbers.problems(page_with(old, new))
+    [problem] = claims.unbound(page_with(old, new))
     line = 1 + PAGE.read_text(encoding="utf-8").split(old)[0].count("\n")
     assert problem.startswith(
-        f"tests/fixtures/numbers/en/lessons/seeded.md:{line}: the prose quotes {quoted}, but no "
-        "output block of this page prints it"
+        f"tests/fixtures/numbers/en/lessons/seeded.md:{line}: the prose states {quoted}, but no "
+        "output block of this section prints it and its code does not hold it"
     )
-    assert "\n  fix: quote what the code prints" in problem
+    assert "\n  fix: state what this section prints" in problem
 
 
 def test_wrong_version_fails():
-    [problem] = numbers.problems(page_with("PyTorch\n2.13", "PyTorch\n2.12"))
+    [problem] = claims.unbound(page_with("PyTorch\n2.13", "PyTorch\n2.12"))
     assert "seeded.md:20: the prose says version 2.12, but 2.13" in problem
 
 
@@ -89,7 +91,7 @@ def test_update_outputs_rewrites_the_prose_after_a_seed_change(reseeded):
     assert f"The first value is {first}, roughly $\\approx {Decimal(first):.2f}$" in page.text
     assert f"is\n${total}$" in page.text
     assert "scale 0.5" in page.text  # constants of the code stay
-    assert numbers.problems(page) == []
+    assert claims.unbound(page) == []
 
 
 def test_stale_number_names_what_the_run_prints_now(reseeded, monkeypatch):
@@ -99,12 +101,13 @@ def test_stale_number_names_what_the_run_prints_now(reseeded, monkeypatch):
     before = parse_page(reseeded, expander=expander)
     monkeypatch.setattr(numbers, "rewrite", lambda page, bodies: ([], []))
     after = parse_page(reseeded, updated_text(before), expander)
-    problems = numbers.problems(after, numbers.output_bodies(before))
+    previous = numbers.output_bodies(before)
+    problems = claims.unbound(after, lambda claim: numbers.now_printed(claim, previous, after))
     assert [problem.split(":", 2)[1] for problem in problems] == ["18", "18", "19"]
     now = after.examples[0].output.body.splitlines()
     first, total = now[0].split()[0].strip("tensor([,"), now[1].strip("tensor()")
     assert f"printed 0.7705 when last committed, and the run now prints {first} " in problems[0]
-    assert "the prose quotes 0.77, but" in problems[1]
+    assert "the prose states 0.77, but" in problems[1]
     assert f"printed -0.4656 when last committed, and the run now prints {total} " in problems[2]
 
 

@@ -407,7 +407,7 @@ def unbound(page: Page, hint=None) -> list[str]:
             "number": "no output block of this section prints it and its code does not hold it",
             "literal": "no output block of this section prints it",
             "shape": "no output block of this section prints that shape",
-            "code": "this section's code and output blocks do not show it as written",
+            "code": "no output block of this section prints it as written, nor its code",
         }[claim.kind]
         if claim.printed_in:
             named = ", ".join(f"#{key}" for key in claim.printed_in)

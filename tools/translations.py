@@ -143,12 +143,13 @@ def mark(
 ) -> None:
     """Record the English page as the translation of its Spanish page as they are now."""
     text = RECORD_LINES.sub("", english.read_text(encoding="utf-8"))
+    front = text[4:] if text.startswith("---\n") else f"---\n\n{text}"
+    own = source_hash(english, f"---\n{front}", expander)  # the record is not hashed
     record = (
         f"{KEY}: {source_hash(spanish_of(english, docs), expander=expander)}\n"
-        f"{OWN}: {source_hash(english, text, expander)}\n"
+        f"{OWN}: {own}\n"
         f"{DATE}: {(today or datetime.date.today()).isoformat()}\n"
     )
-    front = text[4:] if text.startswith("---\n") else f"---\n\n{text}"
     english.write_text(f"---\n{record}{front}", encoding="utf-8")
 
 
