@@ -3,6 +3,7 @@
 Each guard runs on the real tree, and on a bad fixture to show it fails with a useful message.
 """
 
+import datetime
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ import pytest
 from tools import spelling
 from tools.outputs import updated_text
 from tools.pages import ROOT, Expander, parse_page
-from tools.translations import mark, stale_problems
+from tools.translations import changes_since, mark, recorded, stale_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIN = Path(sys.executable).parent
@@ -118,6 +119,56 @@ def test_regenerating_outputs_never_makes_a_translation_stale(tmp_path):
     assert "outputs_date:" in regenerated
     spanish.write_text(regenerated.replace("0.3333", "0.3334"), encoding="utf-8")
     assert stale_problems(tmp_path, expander) == []
+    english = tmp_path / "en" / "lessons" / "demo.md"  # the English is not stale either
+    mark(english, tmp_path, expander)
+    english.write_text(english.read_text() + "\nA third is 0.3333.\n", encoding="utf-8")
+    mark(english, tmp_path, expander)
+    regenerated_en = updated_text(parse_page(english, expander=expander))
+    english.write_text(regenerated_en.replace("0.3333", "0.3334"), encoding="utf-8")
+    assert stale_problems(tmp_path, expander) == []
     spanish.write_text(regenerated.replace("Un tercio", "Una tercera parte"), encoding="utf-8")
     [problem] = stale_problems(tmp_path, expander)  # a change of wording must be translated
     assert "translates an older" in problem
+
+
+def test_english_edited_after_it_was_marked_is_seen(tmp_path):
+    """M11: the English reversed in meaning, the Spanish untouched, must be re-marked on purpose."""
+    for lang, sentence in (
+        ("es", "Sin error: no borra el grafo."),
+        ("en", "No error: the graph stays."),
+    ):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "page.md").write_text(f"# T\n\n{sentence}\n", encoding="utf-8")
+    english = tmp_path / "en" / "page.md"
+    mark(english, tmp_path, today=datetime.date(2026, 12, 3))
+    text = english.read_text(encoding="utf-8")
+    assert text.startswith("---\ntranslation_of: ")
+    assert "\ntranslated_text: " in text
+    assert "\ntranslated_on: 2026-12-03\n---\n" in text
+    assert stale_problems(tmp_path) == []
+    english.write_text(
+        text.replace("No error: the graph stays.", "The same error: the graph goes.")
+    )
+    [problem] = stale_problems(tmp_path)
+    assert problem.startswith(
+        f"{english}:1: changed since it was marked as the translation of {tmp_path / 'es' / 'page.md'}"
+    )
+    assert (
+        f"fix: if the English is right (the Spanish says the same), record it deliberately "
+        f"with `make mark-translated PAGE={english}`" in problem
+    )
+    mark(english, tmp_path)
+    assert stale_problems(tmp_path) == []
+
+
+def test_an_english_edit_shows_what_changed_since_it_was_marked():
+    """On a committed page, the message shows the English lines changed since it was marked."""
+    english = ROOT / "docs" / "en" / "lessons" / "backward.md"
+    text = english.read_text(encoding="utf-8")
+    old = "No error. `backward()` doesn't delete the graph"
+    assert old in text
+    edited = text.replace(old, "The same error. `backward()` deletes the graph", 1)
+    shown = changes_since(english, recorded(text, "translated_text"), text=edited)
+    assert shown.startswith("; what changed since then (")
+    assert "-        No error. `backward()` doesn't delete the graph" in shown
+    assert "+        The same error. `backward()` deletes the graph" in shown

@@ -57,9 +57,11 @@ def source_hash(page: Path, text: str | None = None, expander: Expander | None =
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def changes_since(page: Path, recorded: str, expander: Expander | None = None) -> str:
-    """What changed in a page since the version whose hash is `recorded`, found in git history
-    (generated parts left out), as a short diff; or what the working tree changed since HEAD."""
+def changes_since(
+    page: Path, recorded: str, expander: Expander | None = None, text: str | None = None
+) -> str:
+    """What changed in a page (or in `text`, its new version) since the version whose hash is
+    `recorded`, found in git history (generated parts left out), as a short diff."""
     path = page.resolve()
     if not path.is_relative_to(ROOT):
         return ""
@@ -73,7 +75,7 @@ def changes_since(page: Path, recorded: str, expander: Expander | None = None) -
             before = translated_text(parse_page(page, old)).splitlines()
         except Exception:  # an old version whose includes no longer exist: look further back
             continue
-        now = translated_text(parse_page(page, expander=expander)).splitlines()
+        now = translated_text(parse_page(page, text, expander)).splitlines()
         return f"; what changed since then ({commit}):\n{short_diff(before, now, commit)}"
     return ""
 
