@@ -151,7 +151,8 @@ def test_english_edited_after_it_was_marked_is_seen(tmp_path):
     )
     [problem] = stale_problems(tmp_path)
     assert problem.startswith(
-        f"{english}:1: changed since it was marked as the translation of {tmp_path / 'es' / 'page.md'}"
+        f"{english}:1: changed since it was marked as the translation of "
+        f"{tmp_path / 'es' / 'page.md'}"
     )
     assert (
         f"fix: if the English is right (the Spanish says the same), record it deliberately "

@@ -4,6 +4,7 @@ The fixture pages in fixtures/pages/ are copies of fixtures/docs/en/lessons/demo
 thing broken each; they run through Sybil exactly as conftest.py runs docs/.
 """
 
+import dataclasses
 import datetime
 import re
 import shutil
@@ -12,10 +13,11 @@ from pathlib import Path
 import pytest
 from sybil.example import SybilFailure
 
+from tools import claims, prose, translations
 from tools.outputs import dated, stale_files, updated_config, updated_text
 from tools.page_checks import CHECKS
 from tools.page_tests import PageSybil
-from tools.pages import Expander, PageError, all_pages, check, parse_page, run
+from tools.pages import DOCS, Expander, PageError, all_pages, check, parse_page, run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPANDER = Expander(FIXTURES / "snippets")
@@ -158,6 +160,117 @@ def test_changing_any_digit_of_any_output_block_fails():
                 mutated += 1
             example.output.body = body
     assert mutated > 500
+
+
+# Mutations of meaning: every value the prose states, changed in one language or in both, and
+# the English edited alone. Each is made on a span of prose in memory and checked with
+# tools/claims.py's functions (the Markdown is parsed once per page, not per mutation).
+
+
+def changed_values(claim: claims.Claim) -> list[str]:
+    """Texts that state another value in the claim's place: its sign flipped, then its last digit
+    changed (+1, +2, ...), True and False swapped, another shape."""
+    text = claim.text
+    if claim.kind == "literal":
+        return [other for other in ("False", "True", "None") if other != text]
+    if claim.kind == "shape":
+        return [re.sub(r"\d+|\b(?:one|two|three|una|un|dos|tres)\b", "7", text, count=1)]
+    found = []
+    if claim.kind == "number" and claim.value != 0:
+        found.append(text[1:] if text[0] in "-\u2212" else f"-{text}")
+    digits = list(re.finditer(r"\d", text))
+    if not digits and re.search(r"True|False|None", text):  # `(True, None)`
+        return [re.sub(r"True|False|None", "...", text, count=1)]
+    if not digits:  # a string: `'+'`
+        return [f"{text[0]}~{text[1:]}"]
+    last = digits[-1] if claim.kind == "number" else digits[0]
+    for step in range(1, 10):
+        digit = str((int(last.group()) + step) % 10)
+        found.append(text[: last.start()] + digit + text[last.end() :])
+    return found
+
+
+def mutated(stated: list, claim, new: str, lang: str) -> list:
+    """The page's claims with `claim` written as `new` (its span read again)."""
+    span = claim.span
+    start, end = claim.start - span.start, claim.end - span.start
+    text = span.text[:start] + new + span.text[end:]
+    fresh = claims.span_claims(
+        dataclasses.replace(span, text=text, end=span.start + len(text)), lang
+    )
+    keep = [c for c in stated if c.span != span]
+    again = [
+        dataclasses.replace(c, exempt=o.exempt, printed_in=o.printed_in, rule=c.rule or o.rule)
+        for c, o in zip(fresh, [c for c in stated if c.span == span], strict=False)
+    ]
+    return sorted(keep + again + fresh[len(again) :], key=lambda c: c.start)
+
+
+def changed(claim, text: str, lang: str):
+    """The claim written as `text`, read again (with its markup)."""
+    return next(c for c in mutated([claim], claim, text, lang) if c.start == claim.start)
+
+
+def lesson_pairs():
+    for spanish in sorted((DOCS / "es" / "lessons").glob("*.md")):
+        english = DOCS / "en" / "lessons" / spanish.name
+        yield parse_page(spanish), parse_page(english)
+
+
+def test_changing_any_stated_value_fails():
+    """A value changed in one language: the other states another one there (a). Changed in
+    both to a value its section does not show (its sign flipped, else a digit changed): the
+    section no longer prints it (b)."""
+    caught = {"one language": 0, "both": 0}
+    unchangeable = []  # its section shows every other value it could be changed to
+    for es, en in lesson_pairs():
+        pages = {"es": es, "en": en}
+        stated = {lang: claims.claims(p.path, p.text) for lang, p in pages.items()}
+        bounds = {lang: claims.bounds(p) for lang, p in pages.items()}
+        assert claims.differing(es, en.text, en.path, stated["es"], stated["en"]) == []
+        for index, claim in enumerate(stated["es"]):
+            if claim.form == "version" or claim.span.kind == prose.HEADING:
+                continue
+            for new in changed_values(claim)[:2]:
+                mine = mutated(stated["es"], claim, new, "es")
+                assert claims.differing(es, en.text, en.path, mine, stated["en"]), (es.path, claim)
+                caught["one language"] += 1
+            twin = stated["en"][index]
+            if claim.rule or claim.exempt or twin.rule or twin.exempt:
+                continue  # counts, formula constants, marked values: bound by (a) alone
+            for lang, which in (("es", claim), ("en", twin)):
+                shown = claims.bound_of(pages[lang], which, bounds[lang])
+                new = next(
+                    (
+                        value
+                        for text in changed_values(which)
+                        if not shown.holds(value := changed(which, text, lang))
+                    ),
+                    None,
+                )
+                if new is None:
+                    unchangeable.append((pages[lang].path.name, which.line, which.shown))
+                    continue
+                found = claims.unbound(pages[lang], stated=[new], shown=bounds[lang])
+                assert found, (pages[lang].path, which, new)
+            caught["both"] += 1
+    assert caught["one language"] > 1000
+    assert caught["both"] > 300
+    # True/False/None in a section (or description) that prints all three: the check binds a
+    # literal to its section, not to the line that prints it. A ratchet: it must not grow.
+    assert len(unchangeable) <= 36, unchangeable
+
+
+def test_editing_the_english_alone_fails():
+    """M11 on every lesson: a sentence of the English changed, the Spanish untouched."""
+    for _, en in lesson_pairs():
+        spans = [s for s in prose.spans(en.path, en.text) if s.kind == prose.TEXT and " " in s.text]
+        span = spans[len(spans) // 2]
+        edited = en.text[: span.start] + "Not " + en.text[span.start :]
+        assert translations.source_hash(en.path, edited) != translations.recorded(
+            en.text, "translated_text"
+        )
+    assert translations.stale_problems(pages=[en.path]) == []
 
 
 def test_front_matter_that_does_not_parse_fails():

@@ -379,12 +379,25 @@ def version_problem(claim: Claim) -> str | None:
     return f"says version {claim.text}, but {installed} is installed"
 
 
-def unbound(page: Page, hint=None) -> list[str]:
+def bound_of(page: Page, claim: Claim, sections: dict[str, Bound]) -> Bound:
+    """What a stated value may be: what its section (and those its comment names) shows; for the
+    description, what the page shows; on a page without code, what the sections it links show."""
+    if claim.printed_in:
+        return merged(sections.get(k, Bound()) for k in (claim.section, *claim.printed_in))
+    if claim.span.kind == prose.DESCRIPTION:
+        return merged(sections.values())
+    if not page.examples:
+        return linked_bounds(page, claim.span)
+    return sections.get(claim.section, Bound())
+
+
+def unbound(page: Page, hint=None, stated: list[Claim] | None = None, shown=None) -> list[str]:
     """(b): each stated value that its section neither prints nor holds in its code. `hint(claim)`
-    may add what the run prints now where the value was printed when last committed."""
+    may add what the run prints now where the value was printed when last committed; `stated`
+    and `shown` (the page's claims and bounds) may be given, as the mutation test does."""
     found = []
-    sections = bounds(page)
-    for claim in claims(page.path, page.text):
+    sections = bounds(page) if shown is None else shown
+    for claim in claims(page.path, page.text) if stated is None else stated:
         where = f"{display(page.path)}:{claim.line}"
         if claim.form == "version":
             problem = version_problem(claim)
@@ -393,15 +406,7 @@ def unbound(page: Page, hint=None) -> list[str]:
             continue
         if claim.exempt or claim.rule or claim.span.kind == prose.HEADING:
             continue
-        if claim.printed_in:  # here, or where its comment says
-            bound = merged(sections.get(k, Bound()) for k in (claim.section, *claim.printed_in))
-        elif claim.span.kind == prose.DESCRIPTION:  # about the whole page
-            bound = merged(sections.values())
-        elif not page.examples:
-            bound = linked_bounds(page, claim.span)
-        else:
-            bound = sections.get(claim.section, Bound())
-        if bound.holds(claim):
+        if bound_of(page, claim, sections).holds(claim):
             continue
         what = {
             "number": "no output block of this section prints it and its code does not hold it",
@@ -436,10 +441,17 @@ def key(claim: Claim) -> tuple:
     return (claim.kind, claim.value)
 
 
-def differing(page: Page, other_text: str, other: Path) -> list[str]:
-    """(a): where the two languages of a page state different values, section by section."""
-    mine = claims(page.path, page.text)
-    theirs = claims(other, other_text)
+def differing(
+    page: Page,
+    other_text: str,
+    other: Path,
+    mine: list[Claim] | None = None,
+    theirs: list[Claim] | None = None,
+) -> list[str]:
+    """(a): where the two languages of a page state different values, section by section (the
+    claims of each side may be given, as the mutation test does)."""
+    mine = claims(page.path, page.text) if mine is None else mine
+    theirs = claims(other, other_text) if theirs is None else theirs
     keys = [s.key for s in prose.sections(page.path, page.text)]
     found = []
     for section in keys:

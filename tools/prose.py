@@ -14,6 +14,7 @@ or one item of a list whose items show code (an exercise and its solution).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -83,7 +84,7 @@ class Locator:
         self.cursor = 0
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return bisect.bisect_right(self.lines, offset)
 
     def at_line(self, line: int) -> None:
         """Move to the start of a 0-based line (a block's first line), never backwards."""
