@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tools import claims, prose
-from tools.pages import Expander, parse_page
+from tools.pages import DOCS, Expander, parse_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "claims"
 EXPANDER = Expander(FIXTURE / "snippets")
@@ -193,3 +193,17 @@ def test_readable_blanks_all_but_prose():
     shown = prose.readable(Path("en/page.md"), text, prose.READ - {prose.MATH})
     assert shown.split() == ["Some", "and", "and", "a", "link", "."]
     assert len(shown) == len(text)
+
+
+def test_a_glossary_value_changed_in_one_language_fails():
+    """M18: the English glossary says `requires_grad` is `True` by default."""
+    english, spanish = DOCS / "en" / "glossary.md", DOCS / "es" / "glossary.md"
+    text = english.read_text(encoding="utf-8")
+    old = "`False` by default"
+    mutated = parse_page(english, text.replace(old, "`True` by default", 1))
+    [problem] = claims.differing(mutated, spanish.read_text(encoding="utf-8"), spanish)
+    line = text.split(old)[0].count("\n") + 1
+    assert problem.startswith(
+        f"docs/en/glossary.md:{line}: this section (#requires-grad) states True where "
+        "docs/es/glossary.md:"
+    )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.glossary import entries, entry_problems, first_use_problems, nav_lessons
+from tools.glossary import entries, entry_problems, first_use_problems, nav_lessons, pair_problems
 from tools.pages import DOCS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "glossary"
@@ -125,3 +125,26 @@ def test_code_entry_no_lesson_uses_fails(tmp_path):
     docs = fixture_copy(tmp_path, "es/glossary.md", "### `grad_fn`", "### `grad_fm`")
     [problem] = first_uses(docs)
     assert problem.startswith(f"{docs}/es/glossary.md:15: entry `grad_fm` is used by no lesson")
+
+
+# The two glossaries: the same entries, each naming the other's term (M40).
+
+
+def test_the_two_glossaries_pair_their_entries():
+    assert pair_problems(DOCS / "es" / "glossary.md", DOCS / "en" / "glossary.md") == []
+
+
+def test_an_entry_paired_with_the_wrong_term_fails(tmp_path):
+    for lang in ("es", "en"):
+        (tmp_path / lang).mkdir()
+        shutil.copy(DOCS / lang / "glossary.md", tmp_path / lang / "glossary.md")
+    english = tmp_path / "en" / "glossary.md"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace("### Track (*registrar*)", "### Track (*semilla*)"), "utf-8")
+    line = text.split("### Track (*registrar*)")[0].count("\n") + 1
+    spanish_line = (DOCS / "es" / "glossary.md").read_text().split("### Registrar")[0].count("\n")
+    assert pair_problems(tmp_path / "es" / "glossary.md", english) == [
+        f"{tmp_path}/es/glossary.md:{spanish_line + 1}: entry 'Registrar' {{ #track }} is named "
+        f"'semilla' in {english}:{line}; fix: make the term in parentheses of one glossary the "
+        "heading of the other (one of them is wrong)"
+    ]

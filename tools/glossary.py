@@ -85,6 +85,46 @@ def entry_problems(glossary: Path) -> list[str]:
     return problems
 
 
+def pair_problems(spanish: Path, english: Path) -> list[str]:
+    """The two glossaries hold the same entries (by anchor), each naming the other's term: the
+    parentheses of one are the heading of the other, "Registrar (*track*)" / "Track (*registrar*)"
+    (where both use the same word, "Hook (*gancho*)", the parentheses are a gloss)."""
+    theirs = {entry.anchor: entry for entry in entries(english)}
+    mine = {entry.anchor: entry for entry in entries(spanish)}
+    problems = []
+    for anchor, entry in mine.items():
+        other = theirs.get(anchor)
+        if other is None:
+            problems.append(
+                f"{display(spanish)}:{entry.line}: entry '{entry.term}' {{ #{anchor} }} has no "
+                f"entry with that anchor in {display(english)}; fix: add it there, translated"
+            )
+            continue
+        if entry.term.lower() == other.term.lower():
+            continue  # the same word in both ("Hook (*gancho*)"): the parentheses are a gloss
+        for one, two, path in ((entry, other, english), (other, entry, spanish)):
+            named = (one.other or one.term).lower()
+            if not one.is_code and named != two.term.lower():
+                problems.append(
+                    f"{display(path)}:{two.line}: entry '{two.term}' {{ #{anchor} }} is named "
+                    f"'{one.other}' in {display(spanish if path == english else english)}:"
+                    f"{one.line}; fix: make the term in parentheses of one glossary the heading of "
+                    "the other (one of them is wrong)"
+                )
+            elif one.is_code and one.term != two.term:
+                problems.append(
+                    f"{display(path)}:{two.line}: entry {two.term} {{ #{anchor} }} is "
+                    f"{one.term} in the other glossary; fix: name the same code in both"
+                )
+    problems += [
+        f"{display(english)}:{entry.line}: entry '{entry.term}' {{ #{anchor} }} has no entry with "
+        f"that anchor in {display(spanish)}; fix: add it there, or remove it"
+        for anchor, entry in theirs.items()
+        if anchor not in mine
+    ]
+    return problems
+
+
 def nav_lessons(lang: str = "es", docs: Path = DOCS, mkdocs_yml: Path = MKDOCS_YML) -> list[Path]:
     """The lesson pages of one language, in the order of mkdocs.yml's nav."""
 
