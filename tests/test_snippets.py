@@ -128,7 +128,7 @@ def test_unexpected_stderr_is_caught():
 
 def test_a_module_that_prints_other_values_alone_fails(forker, tmp_path):
     """M35: code outside the markers changes what the module prints after it."""
-    module = FIXTURES / "snippets" / "lessons" / "demo.py"
+    module = FIXTURES / "snippets" / "en" / "lessons" / "demo.py"
     page = FIXTURES / "docs" / "en" / "lessons" / "demo.md"
     expander = Expander(FIXTURES / "snippets")
     code, stdout, _ = forker.run(module)
