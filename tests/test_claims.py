@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tools import claims, prose
+from tools.page_checks import image_text
 from tools.pages import DOCS, Expander, parse_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "claims"
@@ -207,3 +208,26 @@ def test_a_glossary_value_changed_in_one_language_fails():
         f"docs/en/glossary.md:{line}: this section (#requires-grad) states True where "
         "docs/es/glossary.md:"
     )
+
+
+@pytest.mark.parametrize(
+    "image",
+    ["![](../assets/graph-shown.svg)", '<img src="../assets/graph-shown.svg" alt="">'],
+)
+def test_an_image_without_alternative_text_fails(image):
+    """M20: an image whose alternative text was emptied."""
+    text = (
+        PAGES["en"]
+        .read_text(encoding="utf-8")
+        .replace("## Its gradient", f"{image}\n\n## Its gradient")
+    )
+    [problem] = image_text(parse_page(PAGES["en"], text, EXPANDER))
+    line = text.split(image)[0].count("\n") + 1
+    assert problem == (
+        f"tests/fixtures/claims/en/lessons/stated.md:{line}: the image "
+        "../assets/graph-shown.svg has no alternative text\n  fix: describe what it shows, "
+        "in the page's language: "
+        "![The graph of out, top to bottom: ...]"
+    )
+    described = text.replace(image, "![The graph of out](../assets/graph-shown.svg)")
+    assert image_text(parse_page(PAGES["en"], described, EXPANDER)) == []

@@ -348,7 +348,11 @@ def test_each_test_is_named_after_the_snippet_section_it_runs(tmp_path):
     document = sybil.parse(GOOD)
     names = [sybil.identify(example) for example in document.examples()]
     assert names[:5] == ["tensor", "mismatch", "quiet", "loud", "warns"]
-    assert sorted(names[5:]) == sorted(CHECKS) == ["code-language", "same-code", "stated-values"]
+    assert (
+        sorted(names[5:])
+        == sorted(CHECKS)
+        == ["code-language", "image-text", "same-code", "stated-values"]
+    )
     # A section shown twice on a page: the second test is `quiet#2`.
     page = variant(tmp_path, "demo.py:loud", "demo.py:quiet")
     document = sybil.parse(page)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tools import claims, code_language, numbers, same_code, spelling
+from tools import claims, code_language, numbers, prose, same_code, spelling
 from tools.pages import DOCS, Page, display
 
 # Lessons whose Spanish module still shows English comments, docstrings or printed labels
@@ -47,6 +47,16 @@ def stated_values(page: Page) -> list[str]:
     return claims.problems(page, lambda claim: numbers.now_printed(claim, previous, page))
 
 
+def image_text(page: Page) -> list[str]:
+    """Every image says what it shows, for a reader who cannot see it (its alternative text)."""
+    return [
+        f"{display(page.path)}:{image.line}: the image {image.src} has no alternative text\n  fix: "
+        "describe what it shows, in the page's language: ![The graph of out, top to bottom: ...]"
+        for image in prose.images(page.text)
+        if not image.alt.strip()
+    ]
+
+
 def code_language_problems(page: Page) -> list[str]:
     """The comments, docstrings and printed strings of the page's code are in its language."""
     if not spelling.available():
@@ -73,6 +83,7 @@ def code_language_problems(page: Page) -> list[str]:
 
 CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "stated-values": stated_values,
+    "image-text": image_text,
     "same-code": same_code.problems,
     "code-language": code_language_problems,
 }

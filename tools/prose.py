@@ -311,3 +311,29 @@ def readable(path: Path, text: str, kinds: frozenset[str] = READ) -> str:
         if span.kind in kinds:
             kept[span.start : span.end] = text[span.start : span.end]
     return "".join(kept)
+
+
+@dataclass(frozen=True)
+class Image:
+    alt: str
+    src: str
+    line: int
+
+
+def images(text: str) -> list[Image]:
+    """Every image of the page, written in Markdown (`![alt](src)`) or in HTML (`<img>`)."""
+    found = []
+    for token in parser().parse(text):
+        if token.type == "inline":
+            found += [
+                Image(child.content, child.attrs.get("src", ""), token.map[0] + 1)
+                for child in token.children or []
+                if child.type == "image"
+            ]
+        if token.type in ("html_block", "inline"):
+            for tag in re.finditer(r"<img\b[^>]*>", token.content):
+                alt = re.search(r'\balt="([^"]*)"', tag.group())
+                src = re.search(r'\bsrc="([^"]*)"', tag.group())
+                line = token.map[0] + 1 + token.content.count("\n", 0, tag.start())
+                found.append(Image(alt[1] if alt else "", src[1] if src else "", line))
+    return found
