@@ -1,17 +1,53 @@
 """The GitHub Actions workflows are valid (JSON schema) and safe (zizmor: pinned actions,
-least-privilege permissions, no persisted credentials)."""
+least-privilege permissions, no persisted credentials), and each job asks for exactly the
+permissions listed here (zizmor accepts a job's `contents: write`; a reviewer reads this list)."""
 
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tools.pages import ROOT
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 FIXTURES = Path(__file__).parent / "fixtures" / "workflows"
+# Every permission each workflow and each of its jobs may have, and nothing else. Widening one
+# is a decision: change it here, in the same commit, with the reason in the workflow's comment.
+PERMISSIONS = {
+    "deploy.yml": {
+        "": {},  # the workflow's default for its jobs: none
+        "test": {"contents": "read", "pages": "read"},
+        "deploy": {"pages": "write", "id-token": "write"},
+    },
+    "torch-drift.yml": {"": {}, "drift": {"contents": "read"}},
+}
+
+
+def permissions(workflow: Path) -> dict[str, object]:
+    """The permissions of the workflow ("") and of each job, as written."""
+    text = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    found = {"": text.get("permissions")}
+    found.update({name: job.get("permissions") for name, job in text["jobs"].items()})
+    return found
+
+
+def permission_problems(workflow: Path, allowed: dict[str, dict]) -> list[str]:
+    lines = workflow.read_text(encoding="utf-8").splitlines()
+    problems = []
+    for job, given in permissions(workflow).items():
+        if given == allowed.get(job):
+            continue
+        where = next((n for n, line in enumerate(lines, 1) if job and line.strip() == f"{job}:"), 1)
+        what = f"job '{job}'" if job else "the workflow"
+        problems.append(
+            f"{workflow.name}:{where}: {what} has permissions {given}, the allowed ones are "
+            f"{allowed.get(job)}\n  fix: give it only these, or widen the list in "
+            "tests/test_workflows.py (PERMISSIONS) on purpose"
+        )
+    return problems
 
 
 def schema(*files: Path) -> subprocess.CompletedProcess:
@@ -47,3 +83,23 @@ def test_unsafe_workflow_fails_naming_file_and_rule():
     assert "unsafe.yml" in result.stdout
     assert "unpinned-uses" in result.stdout
     assert "excessive-permissions" in result.stdout
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda w: w.name)
+def test_each_job_has_only_its_listed_permissions(workflow):
+    assert permission_problems(workflow, PERMISSIONS[workflow.name]) == []
+
+
+def test_a_widened_job_permission_fails(tmp_path):
+    """M25a: the test job given `contents: write`, which zizmor's pedantic persona accepts."""
+    deploy = ROOT / ".github" / "workflows" / "deploy.yml"
+    text = deploy.read_text(encoding="utf-8")
+    old = "contents: read  # to check out the repository"
+    widened = tmp_path / "deploy.yml"
+    widened.write_text(text.replace(old, "contents: write"), encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "test:")
+    assert permission_problems(widened, PERMISSIONS["deploy.yml"]) == [
+        f"deploy.yml:{line}: job 'test' has permissions {{'contents': 'write', 'pages': 'read'}}, "
+        "the allowed ones are {'contents': 'read', 'pages': 'read'}\n  fix: give it only these, "
+        "or widen the list in tests/test_workflows.py (PERMISSIONS) on purpose"
+    ]
