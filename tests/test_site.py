@@ -113,6 +113,10 @@ LOADING_LINKS = {
     "dns-prefetch",
     "manifest",
 }
+# In an inline script, an address in a string literal: the script may fetch it, or insert an
+# element that does (`link.href = "https://fonts.example/..."`). Links a script only navigates
+# to are named in `SCRIPT_LINKS_ALLOWED` with the reason.
+SCRIPT_URL = re.compile(r"""(['"`])(?P<url>(?:(?:https?|wss?):)?//[^'"`\s]+)\1""", re.IGNORECASE)
 CSS_URL = re.compile(
     r"""url\(\s*(['"]?)(?P<url>[^'")]*)\1\s*\)|@import\s+(['"])(?P<imported>[^'"]*)\3"""
 )
@@ -129,6 +133,7 @@ class References(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str]] = []
         self.in_style = False
+        self.in_script = False
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -149,13 +154,16 @@ class References(HTMLParser):
         ):
             self.found.append((f"<{tag} href>", attributes.get("href") or attributes["xlink:href"]))
         self.in_style = tag == "style"
+        self.in_script = tag == "script" and not attributes.get("src")
 
     def handle_endtag(self, tag):
-        self.in_style = False
+        self.in_style = self.in_script = False
 
     def handle_data(self, data):
         if self.in_style:
             self.found += [("<style>", u) for u in css_urls(data)]
+        if self.in_script:
+            self.found += [("<script>", m["url"]) for m in SCRIPT_URL.finditer(data)]
 
 
 def third_party(references) -> list[tuple[str, str]]:
@@ -200,6 +208,8 @@ def test_the_third_party_check_finds_every_kind_of_reference():
       <div style="background: url('https://img.example/bg.png')"></div>
       <style>@import "https://css.example/i.css"; b { background: url(https://img.example/x.png) }
       </style>
+      <script>const l = document.createElement("link"); l.href = 'https://fonts.example/css';
+      document.head.append(l); fetch(`//api.example/x`)</script>
       <a href="https://elsewhere.example/">a link is not a request</a>
       <img src="data:image/png;base64,AAAA"><img src="../local.png">
     """
@@ -223,6 +233,8 @@ def test_the_third_party_check_finds_every_kind_of_reference():
         "https://img.example/bg.png",
         "https://css.example/i.css",
         "https://img.example/x.png",
+        "https://fonts.example/css",  # M22: injected by an inline script
+        "//api.example/x",
     }
     assert css_urls("a{b:url( 'https://x.example/y.png' )} @import 'z.css';") == [
         "https://x.example/y.png",
