@@ -30,6 +30,8 @@ from urllib.parse import urljoin, urlsplit
 import nbformat
 import pytest
 
+from tools import installed
+from tools.installed import require
 from tools.pages import DOCS, INCLUDE, LANGUAGES, ROOT, parse_page, site_config
 
 CANDIDATES = [os.environ.get("CHROMIUM", ""), "/usr/lib/chromium/chromium", "/usr/bin/chromium"]
@@ -48,10 +50,12 @@ SITE_NAMES = {
 }
 SUB_PATH = urlsplit(CONFIG["site_url"]).path  # /autograd/
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"),
-    reason="Chromium is not installed (apt-get install chromium; .ci/run does it, CI never skips)",
-)
+
+@pytest.fixture(scope="session", autouse=True)
+def chromium():
+    """Without Chromium these tests fail with the fix, unless SKIP_BROWSER=1 (tools/installed)."""
+    require(CHROMIUM is not None, installed.CHROMIUM)
+
 
 # Material adds a copy button to each code block once its script has run.
 READY = (

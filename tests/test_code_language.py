@@ -7,23 +7,22 @@ language), then broken copies of their modules: the review's M27 (a Spanish comm
 English page), an English label on the Spanish page, a misspelt comment.
 """
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from tools import code_language, page_checks, spelling
+from tools.installed import HUNSPELL, require
 from tools.page_checks import NOT_YET_TRANSLATED, code_language_problems
 from tools.pages import DOCS, Expander, parse_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-pytestmark = pytest.mark.skipif(
-    not spelling.available() and not os.environ.get("CI"),
-    reason="hunspell with es_ES and en_US is not installed "
-    "(apt-get install hunspell hunspell-es hunspell-en-us; .ci/run does it, and CI never skips)",
-)
+
+@pytest.fixture(autouse=True)
+def hunspell():
+    require(spelling.available(), HUNSPELL)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ Each guard runs on the real tree, and on a bad fixture to show it fails with a u
 """
 
 import datetime
-import os
 import re
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tools import spelling
+from tools.installed import HUNSPELL, require
 from tools.outputs import updated_text
 from tools.pages import ROOT, Expander, parse_page
 from tools.translations import changes_since, mark, recorded, stale_problems
@@ -28,21 +28,20 @@ def run(*command: str) -> subprocess.CompletedProcess:
 
 # Spelling: hunspell and its dictionaries come from Debian's packages (.ci/run installs them).
 
-needs_hunspell = pytest.mark.skipif(
-    not spelling.available() and not os.environ.get("CI"),
-    reason="hunspell with es_ES and en_US is not installed "
-    "(apt-get install hunspell hunspell-es hunspell-en-us; .ci/run does it, and CI never skips)",
-)
+
+@pytest.fixture
+def hunspell():
+    require(spelling.available(), HUNSPELL)
 
 
-@needs_hunspell
+@pytest.mark.usefixtures("hunspell")
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_prose_is_spelt_correctly(lang):
     found = spelling.problems(lang)
     assert not found, "\n".join(found)
 
 
-@needs_hunspell
+@pytest.mark.usefixtures("hunspell")
 @pytest.mark.parametrize(
     ("lang", "page", "expected"),
     [
@@ -173,3 +172,21 @@ def test_an_english_edit_shows_what_changed_since_it_was_marked():
     assert shown.startswith("; what changed since then (")
     assert "-        No error. `backward()` doesn't delete the graph" in shown
     assert "+        The same error. `backward()` deletes the graph" in shown
+
+
+# A missing program fails with its fix, or is skipped on purpose (tools/installed.py).
+
+
+def test_a_missing_program_fails_with_the_install_command(monkeypatch):
+    monkeypatch.delenv(HUNSPELL.variable, raising=False)
+    with pytest.raises(pytest.fail.Exception) as failed:
+        require(False, HUNSPELL)
+    assert str(failed.value) == (
+        "hunspell with its es_ES and en_US dictionaries is not installed\n  fix: apt-get install "
+        "hunspell hunspell-es hunspell-en-us (.ci/run does it), or set SKIP_SPELLING=1 to skip "
+        "these tests on purpose"
+    )
+    monkeypatch.setenv(HUNSPELL.variable, "1")
+    with pytest.raises(pytest.skip.Exception, match=r"\(SKIP_SPELLING is set\)"):
+        require(False, HUNSPELL)
+    require(True, HUNSPELL)  # installed: nothing to say

@@ -12,12 +12,12 @@ notebook, the home page's link to it); checks across the whole site stay in test
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 import pytest
 
 from tools import claims, code_language, numbers, prose, same_code, spelling
+from tools.installed import HUNSPELL, require
 from tools.pages import DOCS, Page, display
 
 # Lessons whose Spanish module still shows English comments, docstrings or printed labels
@@ -59,13 +59,7 @@ def image_text(page: Page) -> list[str]:
 
 def code_language_problems(page: Page) -> list[str]:
     """The comments, docstrings and printed strings of the page's code are in its language."""
-    if not spelling.available():
-        if os.environ.get("CI"):
-            return ["hunspell with es_ES and en_US is not installed; fix: run .ci/run"]
-        pytest.skip(
-            "hunspell with es_ES and en_US is not installed "
-            "(apt-get install hunspell hunspell-es hunspell-en-us; .ci/run does it)"
-        )
+    require(spelling.available(), HUNSPELL)  # fails with the fix, or SKIP_SPELLING=1 skips
     found = code_language.problems(page)
     real = page.path.resolve().is_relative_to(DOCS.resolve())
     if not (real and page.lang == "es" and page.path.stem in NOT_YET_TRANSLATED):
