@@ -14,7 +14,8 @@ import torch
 import yaml
 
 from conftest import build, locked, shared_folder
-from tools import links
+from tools import interface, links, spelling
+from tools.installed import HUNSPELL, require
 from tools.pages import DOCS, LANGUAGES, ROOT, parse_page, site_config
 
 SPANISH = sorted(p.relative_to(DOCS / "es") for p in (DOCS / "es").rglob("*.md"))
@@ -306,15 +307,20 @@ def test_notebook_pages_are_light(site):
 # --- 404 --------------------------------------------------------------------------------------
 
 
+# What each language's 404 says, as a reader must read it.
+NOT_FOUND = {
+    "es": {"title": "Página no encontrada", "home": "Ir al inicio"},
+    "en": {"title": "Page not found", "home": "Go to the home page"},
+}
+
+
 def test_404_page_carries_both_languages_and_works_at_any_depth(site):
     # A 404 is served at any address, so its links are absolute, from site_url's path.
     path = urlsplit(CONFIG["site_url"]).path
     html = (site / "404.html").read_text(encoding="utf-8")
     assert f'href="{path}assets/stylesheets/' in html
     assert f'src="{path}assets/javascripts/' in html
-    i18n = next(p["i18n"] for p in CONFIG["plugins"] if "i18n" in p)
-    english = next(x for x in i18n["languages"] if x["locale"] == "en")["extra"]["not_found"]
-    for texts, lang in ((CONFIG["extra"]["not_found"], "es"), (english, "en")):
+    for lang, texts in NOT_FOUND.items():  # written here, not read back from mkdocs.yml (M41)
         assert f'<div class="not-found" lang="{lang}">' in html
         assert html_lib.escape(texts["title"], quote=False) in html
         home = path if lang == "es" else f"{path}en/"
@@ -440,3 +446,35 @@ def test_search_index_is_split_per_language(site):
         assert index["config"]["lang"] == [lang]
         assert index["docs"]
         assert not [d for d in index["docs"] if d["location"].startswith(("en/", "notebooks/"))]
+
+
+# --- Interface strings ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def hunspell():
+    require(spelling.available(), HUNSPELL)
+
+
+@pytest.mark.usefixtures("hunspell")
+def test_each_language_interface_strings_are_complete_and_in_that_language():
+    assert interface.problems(spelling.unknown_words) == []
+
+
+@pytest.mark.usefixtures("hunspell")
+def test_an_interface_string_in_the_other_language_fails(tmp_path):
+    """M41: the English 404 title left in Spanish."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text.replace("title: Page not found", "title: Página no encontrada"), "utf-8")
+    line = text.split("title: Page not found")[0].count("\n") + 1
+    assert interface.problems(spelling.unknown_words, config) == [
+        f"mkdocs.yml:{line}: the en interface text extra.not_found.title ('Página no encontrada') "
+        "has words its language does not know: Página, encontrada\n  fix: write it in that "
+        "language (or add a real term to tests/wordlist-<lang>.txt)"
+    ]
+    config.write_text(text.replace("              colab: Open in Colab\n", ""), "utf-8")
+    assert interface.problems(spelling.unknown_words, config) == [
+        "mkdocs.yml: the English interface texts lack extra.notebook_links.colab: English pages "
+        "show the Spanish one\n  fix: add it to the i18n plugin's `en` entry"
+    ]
