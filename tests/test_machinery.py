@@ -231,7 +231,7 @@ def test_changing_any_stated_value_fails():
         for index, claim in enumerate(stated["es"]):
             if claim.form == "version" or claim.span.kind == prose.HEADING:
                 continue
-            for new in changed_values(claim)[:2]:
+            for new in changed_values(claim)[:1]:  # its sign, or a digit: (a) sees any change
                 mine = mutated(stated["es"], claim, new, "es")
                 assert claims.differing(es, en.text, en.path, mine, stated["en"]), (es.path, claim)
                 caught["one language"] += 1
@@ -254,7 +254,7 @@ def test_changing_any_stated_value_fails():
                 found = claims.unbound(pages[lang], stated=[new], shown=bounds[lang])
                 assert found, (pages[lang].path, which, new)
             caught["both"] += 1
-    assert caught["one language"] > 1000
+    assert caught["one language"] > 700
     assert caught["both"] > 300
     # True/False/None in a section (or description) that prints all three: the check binds a
     # literal to its section, not to the line that prints it. A ratchet: it must not grow.

@@ -50,6 +50,7 @@ class PageError(Exception):
         super().__init__(f"{display(path)}:{line}: {problem}\n  fix: {fix}")
 
 
+@cache  # messages name the same few files many times; resolving asks the file system each time
 def display(path: Path) -> str:
     """A path as a reader types it: relative to the repository when inside it."""
     path = Path(path).resolve()
