@@ -1,7 +1,8 @@
 """Rewrite every output block of the pages from a real run (`make update-outputs`).
 
-    python -m tools.outputs           # rewrite stale output blocks, the torch version stamp and
+    python -m tools.outputs           # rewrite stale output blocks, the torch version stamp,
                                       # the pictures drawn from real objects (tools/graphs.py)
+                                      # and the backward walks' figures (tools/walks.py)
     python -m tools.outputs --check   # change nothing; exit 1 naming each stale file
     python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
 
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import torch
 
-from tools import graphs, numbers, parity
+from tools import graphs, numbers, parity, walks
 from tools.pages import (
     FRONT_MATTER,
     MKDOCS_YML,
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         # Pictures drawn from a lesson's real graph: all, or those of the lessons given.
         lessons = {page.stem for page in args.pages if page.parent.name == "lessons"}
         stale += graphs.stale_pictures(lessons if args.pages else None)
+        stale += walks.stale_figures(lessons if args.pages else None)
     for path, text in stale:
         if args.check:
             print(f"stale: {display(path)} (run `make update-outputs`)")

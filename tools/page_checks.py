@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tools import claims, code_language, numbers, prose, same_code, spelling
+from tools import claims, code_language, numbers, prose, same_code, spelling, walks
 from tools.installed import HUNSPELL, require
 from tools.pages import DOCS, Page, display
 
@@ -80,4 +80,5 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "image-text": image_text,
     "same-code": same_code.problems,
     "code-language": code_language_problems,
+    "walk-figures": walks.page_problems,
 }
