@@ -24,8 +24,8 @@ check: $(INSTALLED)  ## quick check of one lesson's two pages: make check LESSON
 	@test -n "$(PAGES)" || { echo "error: say which lesson: make check LESSON=graph"; exit 2; }
 	$(BIN)/pytest -q $(PAGES)
 
-screenshots: $(INSTALLED)  ## every page, desktop and phone, both languages, into screenshots/
-	SCREENSHOTS=1 $(BIN)/pytest -n 2 tests/test_browser.py -k "every_page or 404"
+screenshots: $(INSTALLED)  ## every page (and walk figure), desktop and phone, both languages, into screenshots/
+	SCREENSHOTS=1 $(BIN)/pytest -n 2 tests/test_browser.py tests/test_walk_figures.py -k "every_page or 404 or reader_uses"
 
 bench: $(INSTALLED)  ## timings side by side (median of 3), printed and written to bench.json
 	$(BIN)/python -m tools.bench

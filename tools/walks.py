@@ -1,14 +1,11 @@
 """Backward walks: the backward pass of a lesson's real run, one node at a time, recorded with
 hooks, for the figure that steps through it (tools/hooks/walk_figures.py).
 
-    python -m tools.walks           # write each missing or stale walk figure
-    python -m tools.walks --check   # change nothing; exit 1 naming each stale one
-
-`make update-outputs` (tools/outputs.py) calls `stale_figures()`, and each lesson page with a
-walk checks it (`walk-figures` in tools/page_checks.py). Nothing is typed by hand but the one
-line of maths each kind of node computes (`FORMULAS`): the lesson's sections run as a reader
-would run them, and when their code calls `backward()`, hooks go on every node of the graph
-first. They record, in the engine's own order, what each node receives and sends, and the
+`make update-outputs` (tools/outputs.py) writes the figures (`stale_figures()`), and each lesson
+page with a walk checks it (`walk-figures` in tools/page_checks.py). Nothing is typed by hand
+but the one line of maths each kind of node computes (`FORMULAS`): the lesson's sections run as
+a reader would run them, and when their code calls `backward()`, hooks go on every node of the
+graph first. They record, in the engine's own order, what each node receives and sends, and the
 leaves' `.grad` once the node that fills it has run. What each node saved is read just before
 (the pass frees it). Every value is a string, as `print` shows it on the page's output blocks.
 
@@ -19,11 +16,9 @@ its <metadata>. Its fingerprint covers the data, so any changed value makes it s
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import re
-import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +39,7 @@ FORMULAS = {
     "PowBackward0": r"g_{\text{self}} = g \cdot \text{exponent} \cdot "
     r"\text{self}^{\text{exponent} - 1}",
     "TanhBackward0": r"g_{\text{self}} = g \cdot (1 - \text{result}^2)",
-    "AccumulateGrad": r"\text{variable.grad} \mathrel{+}= g",
+    "AccumulateGrad": r"\text{variable.grad} \leftarrow \text{variable.grad} + g",
 }
 METADATA = "{http://www.w3.org/2000/svg}metadata"
 
@@ -191,6 +186,12 @@ def record(walk: Walk) -> tuple[dict, graphs.Graph]:
         for slot in path:
             node = node.next_functions[slot][0]
         graph.nodes[recorder.nodes.index(node)].label = label
+    unknown = sorted({drawn.name for drawn in graph.nodes} - set(FORMULAS))
+    if unknown:
+        raise LookupError(
+            f"walk {walk.stem}: no formula for {', '.join(unknown)}; fix: add what each one "
+            "computes to FORMULAS in tools/walks.py"
+        )
     nodes = [
         {
             "name": drawn.name,
@@ -313,22 +314,3 @@ def page_problems(page) -> list[str]:
         for walk in page_walks(page.text)
         for problem in value_problems(walk.path(page.lang), record(walk)[0], walk.lesson)
     ]
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="report stale figures only")
-    args = parser.parse_args(argv)
-    stale = stale_figures()
-    for path, text in stale:
-        if args.check:
-            print(graphs.stale_problem(path, text))
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            print(f"updated: {display(path)}")
-    return 1 if args.check and stale else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -21,13 +21,18 @@ import xml.etree.ElementTree as ET
 from html import escape
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 SVG = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG)
 IMAGE = re.compile(r'<p>\s*<img alt="(?P<alt>[^"]*)" src="(?P<src>[^"]+\.svg)"\s*/?>\s*</p>')
-ASSETS = "assets/walk/"  # walk.css and walk.js, under the site's root (docs/es/assets/walk/)
+ASSETS = "assets/walk/"
+TEXTS = {  # extra.walk in mkdocs.yml, in each language
+    *("controls", "back", "next", "reset", "start", "step", "runs", "received", "sum_of"),
+    *("from", "sent", "to", "accumulates", "leaves", "saved", "computes", "hint", "legend"),
+}  # walk.css and walk.js, under the site's root (docs/es/assets/walk/)
 
 
 def code(text: str) -> str:
@@ -149,22 +154,28 @@ def figure(path: Path, alt: str, texts: dict) -> str | None:
     if alt and title is not None:  # the page's own words name the figure
         title.text = alt
     stem = path.stem
+    missing = sorted(TEXTS - set(texts))
+    if missing:
+        raise PluginError(
+            f"{path.name} is a walk figure, but mkdocs.yml gives this language no "
+            f"extra.walk texts {', '.join(missing)}; fix: add them (see the Spanish ones)"
+        )
     walk = Steps(stem, json.loads(metadata.text), texts)
     t = texts
     buttons = "".join(
-        f'<button type="button" class="md-button{extra}" data-walk="{action}">'
-        f"{escape(t[action])}</button>"
-        for action, extra in (("back", ""), ("next", " md-button--primary"), ("reset", ""))
+        f'<button type="button" data-walk="{action}">{escape(t[action])}</button>'
+        for action in ("back", "next", "reset")
     )
+    # The buttons and texts come first, so the keyboard reaches them before the nodes; walk.css
+    # puts the drawing on their left, or below them where there is no room.
     return (
         f'<figure class="walk" id="{stem}" data-search-exclude>'
         f'<div class="walk-ui" hidden>'
         f'<div class="walk-controls" role="group" aria-label="{escape(t["controls"])}">'
         f"{buttons}</div>"
-        f'<div class="walk-state"></div></div>'
+        f'<div class="walk-state"></div>'
+        f'<div class="walk-card"><p>{prose(t["hint"])} {prose(t["legend"])}</p></div></div>'
         f'<div class="walk-graph">{ET.tostring(root, encoding="unicode")}</div>'
-        f'<div class="walk-ui walk-card" hidden>'
-        f"<p>{prose(t['hint'])} {prose(t['legend'])}</p></div>"
         f"{walk.templates()}</figure>"
     )
 
@@ -179,7 +190,7 @@ def on_page_content(html, page, config, files):
         # MkDocs made the image's address relative to the page's: the file is the one served there.
         url = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), match["src"]))
         file = next((f for f in files if f.url == url), None)
-        made = figure(Path(file.abs_src_path), match["alt"], texts) if file else None
+        made = figure(Path(file.abs_src_path), match["alt"], texts or {}) if file else None
         found = found or made is not None
         return made or match.group()
 

@@ -28,7 +28,9 @@
       node.setAttribute("tabindex", "0");
       node.setAttribute("role", "button");
       node.setAttribute("aria-pressed", "false");
-      node.setAttribute("aria-label", node.querySelector("title").textContent);
+      // Named by what it shows ("MulBackward0 z"), as a voice user would say it.
+      const lines = [...node.querySelectorAll("text")].map((text) => text.textContent);
+      node.setAttribute("aria-label", lines.join(" "));
       node.addEventListener("click", () => select(node.id, true));
       node.addEventListener("keydown", (event) => {
         if (event.key === "Enter" || event.key === " ") {
