@@ -21,7 +21,7 @@ IDS = [f"{walk.stem}-{lang}" for walk, lang in CASES]
 
 
 @pytest.fixture(scope="module")
-def fresh() -> tuple[dict[Path, str], dict[str, dict]]:
+def fresh() -> tuple[dict[Path, str], dict[Path, dict]]:
     return walks.figure_svgs()
 
 
@@ -37,7 +37,7 @@ def outputs(lang: str, lesson: str) -> list[str]:
 
 @pytest.mark.parametrize(("walk", "lang"), CASES, ids=IDS)
 def test_committed_figure_holds_a_fresh_run(walk, lang, fresh):
-    assert walks.value_problems(walk.path(lang), fresh[1][walk.stem], walk.lesson) == []
+    assert walks.value_problems(walk.path(lang), fresh[1][walk.path(lang)], walk.lesson) == []
 
 
 @pytest.mark.parametrize(("walk", "lang"), CASES, ids=IDS)
@@ -51,7 +51,7 @@ def test_a_figure_with_one_altered_value_fails(fresh):
     gradient that the `* 2` node sends changed by hand (0.6667 to 0.6676, its second value).
     When the walk's data changes on purpose, copy the figure there and change that value again."""
     fixture = FIXTURES / "backward-walk.svg"
-    problems = walks.value_problems(fixture, fresh[1]["backward-walk"], "backward")
+    problems = walks.value_problems(fixture, fresh[1][walks.WALKS[0].path("en")], "backward")
     assert problems == [
         "tests/fixtures/walks/backward-walk.svg: step 2 (MulBackward0 z): sent[0].value: the "
         'figure shows "tensor([0.6667, 0.6676, 0.6667])", the code gives '
@@ -62,7 +62,9 @@ def test_a_figure_with_one_altered_value_fails(fresh):
 
 
 def test_a_missing_figure_fails(tmp_path, fresh):
-    [problem] = walks.value_problems(tmp_path / "x.svg", fresh[1]["backward-walk"], "backward")
+    [problem] = walks.value_problems(
+        tmp_path / "x.svg", fresh[1][walks.WALKS[0].path("en")], "backward"
+    )
     assert "x.svg is missing; fix: run `make update-outputs LESSON=backward`" in problem
 
 
@@ -70,7 +72,9 @@ def test_a_missing_figure_fails(tmp_path, fresh):
 def test_order_is_the_one_the_page_prints_with_hooks(lang):
     """From-scratch's exercise 4 prints the order of the engine, found with its own hooks."""
     page = parse_page(DOCS / lang / "lessons" / "from-scratch.md")
-    [example] = [e for e in page.examples if e.includes == ["lessons/from-scratch.py:exercise-4"]]
+    [example] = [
+        e for e in page.examples if e.includes == [f"{lang}/lessons/from-scratch.py:exercise-4"]
+    ]
     data = committed(walks.WALKS[1], lang)
     assert [data["nodes"][step["node"]]["name"] for step in data["steps"]] == ast.literal_eval(
         example.output.body

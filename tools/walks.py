@@ -157,8 +157,9 @@ class Recorder:
             handle.remove()
 
 
-def record(walk: Walk) -> tuple[dict, graphs.Graph]:
-    """(the walk's data, its graph for drawing), from a real run of the lesson's sections."""
+def record(walk: Walk, lang: str) -> tuple[dict, graphs.Graph]:
+    """(the walk's data, its graph for drawing), from a real run of the lesson's sections in
+    the `lang` module (snippets/<lang>/lessons/...), the code that language's page shows."""
     recorders: list[Recorder] = []
     real_backward = torch.Tensor.backward
 
@@ -172,7 +173,7 @@ def record(walk: Walk) -> tuple[dict, graphs.Graph]:
             recorders[0].remove()
 
     with mock.patch.object(torch.Tensor, "backward", backward):
-        namespace = graphs.lesson_namespace(walk.sections)
+        namespace = graphs.lesson_namespace(walk.sections, lang)
     root = namespace.get(walk.root)
     if not recorders or recorders[0].tensor is not root:
         raise LookupError(
@@ -234,13 +235,14 @@ def committed_data(path: Path) -> dict | None:
     return None if found is None else json.loads(found.text)
 
 
-def figure_svgs(walks: list[Walk] = WALKS) -> tuple[dict[Path, str], dict[str, dict]]:
-    """({figure: its SVG} in each language, {stem: data}) as a fresh run records them."""
+def figure_svgs(walks: list[Walk] = WALKS) -> tuple[dict[Path, str], dict[Path, dict]]:
+    """({figure: its SVG}, {figure: its data}) in each language, as a fresh run of that
+    language's code records them."""
     svgs, datas = {}, {}
     for walk in walks:
-        data, graph = record(walk)
-        datas[walk.stem] = data
         for lang in LANGUAGES:
+            data, graph = record(walk, lang)
+            datas[walk.path(lang)] = data
             svgs[walk.path(lang)] = render(walk, data, graph, lang)
     return svgs, datas
 
@@ -312,5 +314,5 @@ def page_problems(page) -> list[str]:
     return [
         problem
         for walk in page_walks(page.text)
-        for problem in value_problems(walk.path(page.lang), record(walk)[0], walk.lesson)
+        for problem in value_problems(walk.path(page.lang), record(walk, page.lang)[0], walk.lesson)
     ]
