@@ -18,7 +18,7 @@ import json
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -28,11 +28,11 @@ from mkdocs.utils import get_relative_url
 SVG = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG)
 IMAGE = re.compile(r'<p>\s*<img alt="(?P<alt>[^"]*)" src="(?P<src>[^"]+\.svg)"\s*/?>\s*</p>')
-ASSETS = "assets/walk/"
+ASSETS = "assets/walk/"  # walk.css and walk.js, under the site's root (docs/es/assets/walk/)
 TEXTS = {  # extra.walk in mkdocs.yml, in each language
     *("controls", "back", "next", "reset", "start", "step", "runs", "received", "sum_of"),
     *("from", "sent", "to", "accumulates", "leaves", "saved", "computes", "hint", "legend"),
-}  # walk.css and walk.js, under the site's root (docs/es/assets/walk/)
+}
 
 
 def code(text: str) -> str:
@@ -167,7 +167,7 @@ def figure(path: Path, alt: str, texts: dict) -> str | None:
         for action in ("back", "next", "reset")
     )
     # The buttons and texts come first, so the keyboard reaches them before the nodes; walk.css
-    # puts the drawing on their left, or below them where there is no room.
+    # puts the drawing on their left, or above them where there is no room.
     return (
         f'<figure class="walk" id="{stem}" data-search-exclude>'
         f'<div class="walk-ui" hidden>'
@@ -190,7 +190,8 @@ def on_page_content(html, page, config, files):
         # MkDocs made the image's address relative to the page's: the file is the one served there.
         url = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), match["src"]))
         file = next((f for f in files if f.url == url), None)
-        made = figure(Path(file.abs_src_path), match["alt"], texts or {}) if file else None
+        alt = unescape(match["alt"])
+        made = figure(Path(file.abs_src_path), alt, texts or {}) if file else None
         found = found or made is not None
         return made or match.group()
 

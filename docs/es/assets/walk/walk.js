@@ -28,9 +28,11 @@
       node.setAttribute("tabindex", "0");
       node.setAttribute("role", "button");
       node.setAttribute("aria-pressed", "false");
-      // Named by what it shows ("MulBackward0 z"), as a voice user would say it.
+      // Named by what it shows ("MulBackward0 z"), as a voice user would say it; its <title>
+      // ("MulBackward0 (z)") would be text inside the button that its name lacks.
       const lines = [...node.querySelectorAll("text")].map((text) => text.textContent);
       node.setAttribute("aria-label", lines.join(" "));
+      node.querySelector("title").remove();
       node.addEventListener("click", () => select(node.id, true));
       node.addEventListener("keydown", (event) => {
         if (event.key === "Enter" || event.key === " ") {
