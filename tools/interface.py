@@ -15,8 +15,9 @@ from pathlib import Path
 from tools.pages import MKDOCS_YML, site_config
 
 NOT_TEXT = {"torch_version"}  # extra's values that are not words a reader reads
-# Not words: what overrides/main.html fills in ({hash}, {link}) and file extensions (.ipynb).
-NOT_WORDS = re.compile(r"\{\w+\}|\.\w+\b")
+# Not words: what overrides/main.html fills in ({hash}, {link}), file extensions (.ipynb), and
+# `code` and $maths$ (the walk figures' texts, tools/hooks/walk_figures.py, write them as pages do).
+NOT_WORDS = re.compile(r"\{\w+\}|\.\w+\b|`[^`]+`|\$[^$]+\$")
 
 
 def flatten(value, key: str = "") -> dict[str, str]:
