@@ -107,7 +107,8 @@ import copy
 answer = {}
 for name, make_optimizer in (("SGD", torch.optim.SGD), ("Adam", torch.optim.Adam)):
     moves = []
-    for scale in (1, 4):  # the right gradient, then 4 times it
+    # the correct gradient first, then the gradient times 4
+    for scale in (1, 4):
         trial = copy.deepcopy(model)
         trial_optimizer = make_optimizer(trial.parameters(), lr=0.1)
         (scale * ((trial(inputs) - targets) ** 2).mean()).backward()

@@ -45,7 +45,8 @@ answer = w.grad
 print(answer)
 # --8<-- [end:exercise-2]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# The error is the answer. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:exercise-3]
     fresh = torch.ones(4, requires_grad=True)

@@ -22,21 +22,26 @@ print(x.grad)
 # --8<-- [end:backward]
 
 # --8<-- [start:chain-mean]
-grad_out = torch.tensor(1.0)  # d out / d out: where backward() starts
-grad_z = grad_out / 3 * torch.ones(3)  # MeanBackward0: out = (z_1 + z_2 + z_3) / 3
+# d out / d out: where backward() starts
+grad_out = torch.tensor(1.0)
+# MeanBackward0: out = (z_1 + z_2 + z_3) / 3
+grad_z = grad_out / 3 * torch.ones(3)
 print(grad_z)
 # --8<-- [end:chain-mean]
 
 # --8<-- [start:chain-mul]
 print(y)
-grad_s = grad_z * 2  # MulBackward0 of "* 2": z = s * 2, with s = y * y
+# the MulBackward0 that `* 2` made: z = s * 2, where s = y * y
+grad_s = grad_z * 2
 print(grad_s)
-grad_y = grad_s * y + grad_s * y  # MulBackward0 of "y * y": one term per factor
+# the MulBackward0 that `y * y` made: a term for each factor
+grad_y = grad_s * y + grad_s * y
 print(grad_y)
 # --8<-- [end:chain-mul]
 
 # --8<-- [start:chain-add]
-grad_x = grad_y * 1  # AddBackward0: y = x + 2
+# AddBackward0: y = x + 2
+grad_x = grad_y * 1
 print(grad_x)
 print(torch.allclose(grad_x, x.grad))
 # --8<-- [end:chain-add]
@@ -56,7 +61,8 @@ print(answer)
 print(torch.allclose(answer, x**2))
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# The error is the answer. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:exercise-2]
     out.backward()

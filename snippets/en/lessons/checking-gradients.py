@@ -24,9 +24,11 @@ import math
 
 print(torch.equal(x.grad, by_hand))
 print(x.grad - by_hand)
-gap = torch.nextafter(by_hand[1], torch.tensor(4.0)) - by_hand[1]  # up to the next float32
+# the distance to the next float32
+gap = torch.nextafter(by_hand[1], torch.tensor(4.0)) - by_hand[1]
 print(gap.item(), math.log2(gap.item()))
-print(torch.allclose(x.grad, by_hand, rtol=1e-05, atol=1e-08))  # the default tolerances
+# the default tolerances
+print(torch.allclose(x.grad, by_hand, rtol=1e-05, atol=1e-08))
 # --8<-- [end:allclose]
 
 
@@ -47,7 +49,8 @@ parameters = inspect.signature(torch.autograd.gradcheck).parameters
 print({name: parameters[name].default for name in ("eps", "atol", "rtol")})
 # --8<-- [end:gradcheck-defaults]
 
-# float32 fails the check: standalone runs print the error and go on, the page shows it.
+# In float32 the check fails. Run as a script, this file prints the error and goes on;
+# the page shows it.
 try:
     # --8<-- [start:gradcheck-float32]
     torch.autograd.gradcheck(f, (x,))
@@ -70,7 +73,8 @@ for dtype in (torch.float32, torch.float64):
 value = f(x.detach())  # out, in float32
 gap = (torch.nextafter(value, value + 1) - value).item()
 print(value.item(), gap, math.log2(gap))
-change = 2 * eps * by_hand[0].item()  # how much out moves from x1 - eps to x1 + eps
+# how much out moves from x1 - eps to x1 + eps
+change = 2 * eps * by_hand[0].item()
 print(round(change / gap, 1), round(change / gap))
 print(gap / (2 * eps))
 # --8<-- [end:steps]
@@ -90,13 +94,15 @@ class Square(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         (t,) = ctx.saved_tensors
-        return grad_output * t  # wrong on purpose: the derivative of t * t is 2 * t
+        # wrong on purpose: the derivative of t * t is 2 * t
+        return grad_output * t
 
 
 print(Square.apply(x64))
 # --8<-- [end:wrong-backward]
 
-# The failed check is the lesson: standalone runs print it and go on, the page shows it.
+# The failed check is the lesson. Run as a script, this file prints it and goes on;
+# the page shows it.
 try:
     # --8<-- [start:gradcheck-fails]
     torch.autograd.gradcheck(Square.apply, (x64,))
@@ -144,7 +150,8 @@ def two_outputs(t):  # three inputs, two outputs
     return t[:2] * t[2]
 
 
-def forgets_t3(t):  # the same values, but no gradient reaches t[2]
+# the same values, but no gradient reaches t[2]
+def forgets_t3(t):
     return t[:2] * t[2].detach()
 
 
@@ -152,7 +159,8 @@ answer = torch.func.jacrev(two_outputs)(x64.detach())
 print(answer)
 # --8<-- [end:exercise-3]
 
-# The failed check shows the layout: standalone runs print it and go on, the page shows it.
+# The failed check shows the Jacobian's layout. Run as a script, this file prints it and
+# goes on; the page shows it.
 try:
     # --8<-- [start:exercise-3-gradcheck]
     torch.autograd.gradcheck(forgets_t3, (x64,))

@@ -53,7 +53,8 @@ class Square(torch.autograd.Function):
         return grad_output * 2 * t
 
 
-class SquareOnCtx(Square):  # the same forward, but keeps its input as an attribute
+# the same forward, but it keeps its input as an attribute
+class SquareOnCtx(Square):
     @staticmethod
     def setup_context(ctx, inputs, output):
         (ctx.t,) = inputs
@@ -66,13 +67,14 @@ class SquareOnCtx(Square):  # the same forward, but keeps its input as an attrib
 x.grad = None
 y = x + 2
 z = SquareOnCtx.apply(y)
-y.mul_(10)  # changes y after the forward
+y.mul_(10)  # changes y after `forward` has run
 z.sum().backward()
 print(x.grad)
 print(2 * (x.detach() + 2))
 # --8<-- [end:saved-on-ctx]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# The error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:saved-for-backward]
     y = x + 2
@@ -128,14 +130,17 @@ class LogSumExp(torch.autograd.Function):
     @staticmethod
     def setup_context(ctx, inputs, output):
         t, dim = inputs
-        ctx.save_for_backward(t, output)  # an input and the output
-        ctx.dim = dim  # not a tensor: an attribute of ctx
+        # an input and the output
+        ctx.save_for_backward(t, output)
+        # not a tensor: an attribute of ctx
+        ctx.dim = dim
 
     @staticmethod
     def backward(ctx, grad_output):
         t, result = ctx.saved_tensors
         softmax = (t - result.unsqueeze(ctx.dim)).exp()
-        return grad_output.unsqueeze(ctx.dim) * softmax, None  # None: dim has no gradient
+        # None: dim has no gradient
+        return grad_output.unsqueeze(ctx.dim) * softmax, None
 
 
 big.grad = None
@@ -166,7 +171,8 @@ import numpy
 from torch.autograd.function import once_differentiable
 
 
-class NumPyLogSumExp(LogSumExp):  # the same forward and setup_context
+# the same forward and setup_context
+class NumPyLogSumExp(LogSumExp):
     @staticmethod
     @once_differentiable
     def backward(ctx, grad_output):
@@ -179,7 +185,8 @@ print(torch.autograd.gradcheck(NumPyLogSumExp.apply, (batch64, 1)))
 print(torch.autograd.gradgradcheck(NumPyLogSumExp.apply, (batch64, 1), raise_exception=False))
 # --8<-- [end:once-differentiable]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# The error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:once-differentiable-error]
     out = NumPyLogSumExp.apply(batch64, 1)
@@ -235,7 +242,7 @@ class RoundSTE(torch.autograd.Function):
 
     @staticmethod
     def setup_context(ctx, inputs, output):
-        pass  # the backward needs nothing
+        pass  # `backward` needs nothing saved
 
     @staticmethod
     def backward(ctx, grad_output):
@@ -262,7 +269,8 @@ print(torch.equal(w.grad, ste_grad))
 # Exercises: docs/en/lessons/custom-function.md#exercises.
 
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# The error is the answer. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:exercise-1]
     class LogSumExpSavingDim(LogSumExp):
@@ -318,7 +326,8 @@ class SignSTE(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         (t,) = ctx.saved_tensors
-        return grad_output * (t.abs() <= 1)  # passes the gradient only where |t| <= 1
+        # lets the gradient through only where |t| <= 1
+        return grad_output * (t.abs() <= 1)
 
 
 v = torch.tensor([-2.0, -0.5, 0.3, 1.5], requires_grad=True)

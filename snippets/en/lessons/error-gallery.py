@@ -11,7 +11,8 @@ print(y)
 print(z)
 # --8<-- [end:setup]
 
-# Each error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# Each error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:non-scalar-error]
     z.backward()
@@ -94,13 +95,15 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# The anomaly check fails on purpose: standalone runs print the error and go on.
+# The anomaly check fails on purpose. Run as a script, this file prints the error
+# and goes on.
 try:
     # --8<-- [start:anomaly]
     import warnings
 
     x.grad = None
-    with warnings.catch_warnings(record=True) as caught:  # keep warnings in a list, to print below
+    # keep the warnings in a list, to print them below
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with torch.autograd.set_detect_anomaly(True):
             y = x + 2

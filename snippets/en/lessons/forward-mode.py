@@ -14,7 +14,8 @@ print(primal, tangent)
 # --8<-- [end:dual-number]
 
 # --8<-- [start:running-example]
-x = torch.randn(3)  # the running example's values; forward mode needs no requires_grad
+# the running example's values (forward mode needs no requires_grad)
+x = torch.randn(3)
 v = torch.tensor([1.0, 0.0, 0.0])
 with fwAD.dual_level():
     dual_x = fwAD.make_dual(x, v)
@@ -27,12 +28,14 @@ with fwAD.dual_level():
 
 # --8<-- [start:whole-gradient]
 with fwAD.dual_level():
-    for v in torch.eye(3):  # one pass per input: (1, 0, 0), (0, 1, 0), (0, 0, 1)
+    # one pass per input: (1, 0, 0), (0, 1, 0), (0, 0, 1)
+    for v in torch.eye(3):
         out = (2 * (fwAD.make_dual(x, v) + 2) ** 2).mean()
         print(fwAD.unpack_dual(out).tangent)
 
 x_leaf = x.clone().requires_grad_()
-(2 * (x_leaf + 2) ** 2).mean().backward()  # one pass for all of them
+# one pass for all of them
+(2 * (x_leaf + 2) ** 2).mean().backward()
 print(x_leaf.grad)
 # --8<-- [end:whole-gradient]
 
@@ -44,10 +47,12 @@ def g(x):  # three inputs, two outputs
     return torch.stack([x.sum(), (x * x).sum()])
 
 
-_, jv = jvp(g, (x,), (torch.tensor([1.0, 0.0, 0.0]),))  # J v: v has the input's shape
+# J v: v has the input's shape
+_, jv = jvp(g, (x,), (torch.tensor([1.0, 0.0, 0.0]),))
 print(jv)
 _, vjp_fn = vjp(g, x)
-(vj,) = vjp_fn(torch.tensor([0.0, 1.0]))  # v^T J: v has the output's shape
+# J^T v: v has the output's shape
+(vj,) = vjp_fn(torch.tensor([0.0, 1.0]))
 print(vj)
 # --8<-- [end:jvp-vjp]
 
@@ -61,12 +66,14 @@ print(torch.equal(jacfwd(g)(x), jacobian))
 
 
 # --8<-- [start:counting]
-def jacobian_by_columns(f, x):  # forward mode: one JVP per input
+# forward mode: one JVP per input
+def jacobian_by_columns(f, x):
     columns = [jvp(f, (x,), (v,))[1] for v in torch.eye(x.numel())]
     return torch.stack(columns, dim=1), len(columns)
 
 
-def jacobian_by_rows(f, x):  # reverse mode: one VJP per output
+# reverse mode: one VJP per output
+def jacobian_by_rows(f, x):
     out, vjp_fn = vjp(f, x)
     rows = [vjp_fn(v)[0] for v in torch.eye(out.numel())]
     return torch.stack(rows), len(rows)
@@ -115,7 +122,8 @@ inputs, targets = torch.randn(8, 3), torch.randn(8, 1)
 params = {name: p.detach() for name, p in model.named_parameters()}
 
 
-def sample_loss(params, sample, target):  # one sample: vmap adds the batch dimension
+# one sample: vmap adds the batch dimension
+def sample_loss(params, sample, target):
     prediction = functional_call(model, params, (sample.unsqueeze(0),))
     return ((prediction - target) ** 2).mean()
 
@@ -161,7 +169,8 @@ print(hessian(mean_of_z)(x) @ v)
 
 # --8<-- [start:exercise-4]
 squares = [g.flatten(start_dim=1).pow(2).sum(dim=1) for g in per_sample.values()]
-answer = torch.stack(squares).sum(dim=0).sqrt()  # one norm per sample
+# one norm per sample
+answer = torch.stack(squares).sum(dim=0).sqrt()
 print(answer)
 looped_norms = [torch.cat([looped[n][i].flatten() for n in params]).norm() for i in range(8)]
 print(torch.allclose(answer, torch.stack(looped_norms)))

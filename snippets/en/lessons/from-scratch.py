@@ -32,11 +32,16 @@ class Value:
     """A number that remembers which operation made it, and from which Values."""
 
     def __init__(self, data, parents=(), op=""):
-        self.data = data  # the number itself, a Python float
-        self.grad = 0.0  # d(final result)/d(this Value), filled in by backward()
-        self._backward = lambda: None  # passes self.grad on to the parents (a leaf has none)
-        self._parents = parents  # the Values this one was computed from
-        self._op = op  # the operation, for printing and drawing
+        # the number itself, a Python float
+        self.data = data
+        # d(final result)/d(this Value), filled in by backward()
+        self.grad = 0.0
+        # passes self.grad on to the parents (a leaf has none)
+        self._backward = lambda: None
+        # the Values this one was computed from
+        self._parents = parents
+        # the operation, for printing and drawing
+        self._op = op
 
     def __repr__(self):
         return f"Value(data={self.data:.4f}, grad={self.grad:.4f})"
@@ -112,7 +117,8 @@ print(loss)
 
 # --8<-- [start:topological-order]
 def topological_order(root):
-    """Every Value under root once, each one after all the Values it was computed from."""
+    """Every Value that root depends on, once, each one after all the Values it was
+    computed from."""
     order, visited = [], set()
 
     def visit(value):
@@ -133,7 +139,8 @@ print([value._op or value.data for value in topological_order(loss)])
 # --8<-- [start:backward]
 def backward(self):
     self.grad = 1.0  # d(self)/d(self)
-    for value in reversed(topological_order(self)):  # each one after all the Values using it
+    # each one after all the Values that use it
+    for value in reversed(topological_order(self)):
         value._backward()
 
 
@@ -155,7 +162,8 @@ print(repr(math.tanh(h)), repr(torch.tanh(torch.tensor(h, dtype=torch.float64)).
 
 # --8<-- [start:wrong-order]
 def backward_unsorted(root):
-    """Wrong on purpose: each Value once, in the order a search from the root finds them."""
+    """Wrong on purpose: each Value once, in the order in which a search from the root
+    finds them."""
     root.grad = 1.0
     pending, seen = [root], {root}
     while pending:
@@ -197,7 +205,8 @@ print(answer, a_t.grad.item())
 
 
 # --8<-- [start:exercise-2]
-def add_overwriting(self, other):  # add with = instead of +=: wrong on purpose
+# add with = instead of +=: wrong on purpose
+def add_overwriting(self, other):
     out = Value(self.data + other.data, (self, other), "+")
 
     def _backward():

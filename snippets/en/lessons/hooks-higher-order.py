@@ -72,11 +72,13 @@ print(x.grad, x.grad.norm())
 
 # --8<-- [start:no-in-place]
 def zero_in_place(grad):
-    grad.zero_()  # wrong: it changes a tensor autograd may also use elsewhere
+    # wrong: it changes a tensor that autograd may use elsewhere too
+    grad.zero_()
 
 
 def zero_new(grad):
-    return torch.zeros_like(grad)  # right: a new tensor replaces the gradient
+    # right: a new tensor replaces the gradient
+    return torch.zeros_like(grad)
 
 
 for hook in (zero_in_place, zero_new):
@@ -106,7 +108,8 @@ print(torch.allclose(second, 6 * x.detach()))
 print(first)
 # --8<-- [end:no-create-graph]
 
-# Forgetting create_graph is the lesson: standalone runs print the error and go on.
+# Forgetting create_graph is the lesson. Run as a script, this file prints the error
+# and goes on.
 try:
     # --8<-- [start:no-create-graph-error]
     torch.autograd.grad(first.sum(), x)

@@ -1,6 +1,7 @@
 """Memory: docs/en/lessons/memory.md.
 
-tools/graphs.py draws the checkpointed graph from the sections model and checkpoint-picture.
+tools/graphs.py draws the checkpointed graph from the sections `model` and
+`checkpoint-picture`.
 """
 
 # --8<-- [start:saved-tensors]
@@ -10,12 +11,15 @@ torch.manual_seed(0)
 x = torch.randn(3, requires_grad=True)
 
 
-def pack(tensor):  # forward pass: a node saves a tensor
+# forward pass: a node saves a tensor
+def pack(tensor):
     print("saved:", tensor)
-    return tensor.detach()  # not the tensor itself: that would make a reference cycle
+    # not the tensor itself, which would make a reference cycle
+    return tensor.detach()
 
 
-def unpack(tensor):  # backward pass: the node takes it back
+# backward pass: the node takes it back
+def unpack(tensor):
     print("used: ", tensor)
     return tensor
 
@@ -30,13 +34,16 @@ out.backward()
 
 # --8<-- [start:saved-bytes]
 def saved_bytes(fn, *args, skip=()):
-    """fn(*args), and how many bytes the tensors its graph saves take up: each block of memory
-    once, leaving out the memory of `skip` (parameters: they exist anyway)."""
+    """Run fn(*args) and count the bytes that the tensors its graph saves take up.
+
+    Each block of memory counts once, and the memory of `skip` not at all (the parameters,
+    which exist anyway)."""
     skipped = {t.untyped_storage().data_ptr() for t in skip}
     blocks = {}
 
     def pack(tensor):
-        storage = tensor.untyped_storage()  # the memory behind the tensor, shared by its views
+        # the memory behind the tensor, shared by its views
+        storage = tensor.untyped_storage()
         if storage.data_ptr() not in skipped:
             blocks[storage.data_ptr()] = storage
         return tensor.detach()
@@ -65,7 +72,8 @@ for code, operation in operations.items():
 import weakref
 
 
-class Box:  # wraps each saved tensor, to see when the graph lets go of it
+# wraps each saved tensor, to see when the graph lets go of it
+class Box:
     def __init__(self, tensor):
         self.tensor = tensor
 
@@ -168,7 +176,8 @@ print(h2.grad_fn.name(), blocks[1](h).grad_fn.name())
 w = torch.randn(100, requires_grad=True)
 
 
-def evaluate(as_number):  # an evaluation loop, without no_grad()
+# an evaluation loop, without no_grad()
+def evaluate(as_number):
     total = 0
     with torch.autograd.graph.saved_tensors_hooks(pack_in_box, lambda box: box.tensor):
         for step in range(5):

@@ -55,20 +55,22 @@ print(torch.tensor(0.0) * torch.inf, torch.tensor(0.0) * torch.nan)
 # --8<-- [start:double-where]
 x.grad = None
 positive = x > 0
-safe = torch.where(positive, x, 1.0)  # a harmless value where the branch is not used
+# a harmless value where the branch is not used
+safe = torch.where(positive, x, 1.0)
 y = torch.where(positive, safe.sqrt(), 0.0)
 y.sum().backward()
 print(y)
 print(x.grad)
 # --8<-- [end:double-where]
 
-# The check fails on purpose: standalone runs print the error and go on.
+# The check fails on purpose. Run as a script, this file prints the error and goes on.
 try:
     # --8<-- [start:detect-anomaly]
     import warnings
 
     x.grad = None
-    with warnings.catch_warnings(record=True) as caught:  # keep warnings in a list, to print below
+    # keep the warnings in a list, to print them below
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with torch.autograd.set_detect_anomaly(True, check_nan=True):
             y = torch.where(x > 0, x.sqrt(), 0.0)
@@ -108,7 +110,8 @@ print(torch.nn.utils.clip_grad_norm_([w, b], max_norm=1.0))
 print(w.grad, b.grad)
 # --8<-- [end:clip-nan]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# The error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:clip-nan-error]
     w.grad = torch.tensor([3.0, torch.nan])

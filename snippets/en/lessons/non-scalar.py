@@ -18,7 +18,8 @@ print(y)
 print(z)
 # --8<-- [end:non-scalar]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# The error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:implicit-error]
     z.backward()
@@ -62,7 +63,8 @@ print(through_loss)
 # --8<-- [start:v-from-loss]
 x.grad = None
 z = y * y * 2
-grad_z = 2 * (z.detach() - target)  # dL/dz_i = 2 (z_i - target_i), worked out by hand
+# dL/dz_i = 2 (z_i - target_i), worked out by hand
+grad_z = 2 * (z.detach() - target)
 print(grad_z)
 z.backward(grad_z)
 print(x.grad)
@@ -83,7 +85,8 @@ print(x.grad)
 print(torch.equal(x.grad, with_sum))
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# The error is the answer. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:exercise-2]
     (y * y * 2).backward(torch.ones(2))

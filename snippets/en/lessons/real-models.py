@@ -43,7 +43,7 @@ for name, parameter in model.named_parameters():
 # --8<-- [end:backward]
 
 # --8<-- [start:freeze]
-model.zero_grad()  # every .grad back to None
+model.zero_grad()  # resets every .grad to None
 model.body.requires_grad_(False)
 print([name for name, p in model.named_parameters() if p.requires_grad])
 features = torch.tanh(model.body(inputs))
@@ -75,7 +75,8 @@ first = model(inputs)
 second = model(inputs)
 print(torch.equal(first, second), first.grad_fn is second.grad_fn)
 first.sum().backward()
-second.sum().backward()  # a graph of its own: the first backward() did not free it
+# a graph of its own: the first backward() did not free it
+second.sum().backward()
 # --8<-- [end:graph-per-forward]
 
 

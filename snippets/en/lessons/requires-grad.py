@@ -12,7 +12,8 @@ print(x)
 print(x.requires_grad)
 # --8<-- [end:default-flag]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# The error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:untracked-backward]
     x.sum().backward()
@@ -44,7 +45,8 @@ answer = ((x * 2).requires_grad, (torch.ones(3) * 2).requires_grad)
 print(answer)
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# The error is the answer. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:exercise-2]
     counts = torch.tensor([1, 2, 3], requires_grad=True)

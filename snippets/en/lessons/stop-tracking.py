@@ -44,7 +44,8 @@ answer = x
 print(answer)
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# The error is the answer. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:exercise-2]
     w = torch.ones(3, requires_grad=True)
@@ -61,7 +62,8 @@ answer = w
 print(answer)
 # --8<-- [end:exercise-3]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# The error is the answer. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:exercise-4]
     doubled = w * 2

@@ -1,4 +1,4 @@
-"""Accumulation in practice: docs/es/lessons/accumulation-in-practice.md."""
+"""La acumulación en la práctica: docs/es/lessons/accumulation-in-practice.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -68,7 +68,7 @@ for step in range(10):
     loss.backward()
     optimizer.step()
     losses.append(loss.item())
-    print(f"step {step}: loss {loss.item():.4f}")
+    print(f"paso {step}: pérdida {loss.item():.4f}")
 print(all(after < before for before, after in itertools.pairwise(losses)))
 print(f"w = {model.weight.item():.3f}, b = {model.bias.item():.3f}")
 # --8<-- [end:training-loop]
@@ -107,7 +107,8 @@ import copy
 respuesta = {}
 for name, make_optimizer in (("SGD", torch.optim.SGD), ("Adam", torch.optim.Adam)):
     moves = []
-    for scale in (1, 4):  # the right gradient, then 4 times it
+    # primero el gradiente correcto, después multiplicado por 4
+    for scale in (1, 4):
         trial = copy.deepcopy(model)
         trial_optimizer = make_optimizer(trial.parameters(), lr=0.1)
         (scale * ((trial(inputs) - targets) ** 2).mean()).backward()

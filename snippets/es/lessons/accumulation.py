@@ -1,4 +1,4 @@
-"""Gradient accumulation and grad.zero_(): docs/es/lessons/accumulation.md."""
+"""Los gradientes se acumulan y grad.zero_() los pone a cero: docs/es/lessons/accumulation.md."""
 
 # --8<-- [start:accumulating]
 import torch
@@ -27,7 +27,7 @@ for step in range(3):
     weights.grad.zero_()
 # --8<-- [end:zeroing]
 
-# Exercises: docs/es/lessons/accumulation.md#exercises.
+# Ejercicios: docs/es/lessons/accumulation.md#exercises.
 
 # --8<-- [start:exercise-1]
 w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
@@ -45,7 +45,8 @@ respuesta = w.grad
 print(respuesta)
 # --8<-- [end:exercise-2]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:exercise-3]
     fresh = torch.ones(4, requires_grad=True)

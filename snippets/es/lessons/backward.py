@@ -1,4 +1,4 @@
-"""backward() on a scalar, x.grad and the chain rule: docs/es/lessons/backward.md."""
+"""backward() sobre un escalar, x.grad y la regla de la cadena: docs/es/lessons/backward.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -22,21 +22,26 @@ print(x.grad)
 # --8<-- [end:backward]
 
 # --8<-- [start:chain-mean]
-grad_out = torch.tensor(1.0)  # d out / d out: where backward() starts
-grad_z = grad_out / 3 * torch.ones(3)  # MeanBackward0: out = (z_1 + z_2 + z_3) / 3
+# d out / d out: aquí empieza backward()
+grad_out = torch.tensor(1.0)
+# MeanBackward0: out = (z_1 + z_2 + z_3) / 3
+grad_z = grad_out / 3 * torch.ones(3)
 print(grad_z)
 # --8<-- [end:chain-mean]
 
 # --8<-- [start:chain-mul]
 print(y)
-grad_s = grad_z * 2  # MulBackward0 of "* 2": z = s * 2, with s = y * y
+# el MulBackward0 que creó `* 2`: z = s * 2, con s = y * y
+grad_s = grad_z * 2
 print(grad_s)
-grad_y = grad_s * y + grad_s * y  # MulBackward0 of "y * y": one term per factor
+# el MulBackward0 que creó `y * y`: un término por cada factor
+grad_y = grad_s * y + grad_s * y
 print(grad_y)
 # --8<-- [end:chain-mul]
 
 # --8<-- [start:chain-add]
-grad_x = grad_y * 1  # AddBackward0: y = x + 2
+# AddBackward0: y = x + 2
+grad_x = grad_y * 1
 print(grad_x)
 print(torch.allclose(grad_x, x.grad))
 # --8<-- [end:chain-add]
@@ -46,7 +51,7 @@ print(4 * (x + 2) / 3)
 print(torch.allclose(x.grad, 4 * (x + 2) / 3))
 # --8<-- [end:by-hand]
 
-# Exercises: docs/es/lessons/backward.md#exercises.
+# Ejercicios: docs/es/lessons/backward.md#exercises.
 
 # --8<-- [start:exercise-1]
 x.grad = None
@@ -56,7 +61,8 @@ print(respuesta)
 print(torch.allclose(respuesta, x**2))
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     out.backward()

@@ -1,4 +1,4 @@
-"""By hand, allclose and gradcheck: docs/es/lessons/checking-gradients.md."""
+"""Comprobar un gradiente de tres formas: docs/es/lessons/checking-gradients.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -24,9 +24,11 @@ import math
 
 print(torch.equal(x.grad, by_hand))
 print(x.grad - by_hand)
-gap = torch.nextafter(by_hand[1], torch.tensor(4.0)) - by_hand[1]  # up to the next float32
+# la distancia al siguiente float32
+gap = torch.nextafter(by_hand[1], torch.tensor(4.0)) - by_hand[1]
 print(gap.item(), math.log2(gap.item()))
-print(torch.allclose(x.grad, by_hand, rtol=1e-05, atol=1e-08))  # the default tolerances
+# las tolerancias por defecto
+print(torch.allclose(x.grad, by_hand, rtol=1e-05, atol=1e-08))
 # --8<-- [end:allclose]
 
 
@@ -47,18 +49,19 @@ parameters = inspect.signature(torch.autograd.gradcheck).parameters
 print({name: parameters[name].default for name in ("eps", "atol", "rtol")})
 # --8<-- [end:gradcheck-defaults]
 
-# float32 fails the check: standalone runs print the error and go on, the page shows it.
+# En float32 la comprobación falla. Si ejecutas este archivo, imprime el error y sigue;
+# la página lo muestra.
 try:
     # --8<-- [start:gradcheck-float32]
     torch.autograd.gradcheck(f, (x,))
     # --8<-- [end:gradcheck-float32]
-except RuntimeError as error:  # GradcheckError is a RuntimeError
+except RuntimeError as error:  # GradcheckError es un RuntimeError
     print(f"{type(error).__name__}: {error}")
 
 # --8<-- [start:finite-differences]
 eps = 1e-6
 exact = (4 * (x64[0] + 2) / 3).item()
-print("exact", exact)
+print("exacto", exact)
 for dtype in (torch.float32, torch.float64):
     t = x.detach().to(dtype)
     step = torch.tensor([eps, 0.0, 0.0], dtype=dtype)
@@ -67,10 +70,11 @@ for dtype in (torch.float32, torch.float64):
 # --8<-- [end:finite-differences]
 
 # --8<-- [start:steps]
-value = f(x.detach())  # out, in float32
+value = f(x.detach())  # out, en float32
 gap = (torch.nextafter(value, value + 1) - value).item()
 print(value.item(), gap, math.log2(gap))
-change = 2 * eps * by_hand[0].item()  # how much out moves from x1 - eps to x1 + eps
+# cuánto cambia out de x1 - eps a x1 + eps
+change = 2 * eps * by_hand[0].item()
 print(round(change / gap, 1), round(change / gap))
 print(gap / (2 * eps))
 # --8<-- [end:steps]
@@ -90,18 +94,20 @@ class Square(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         (t,) = ctx.saved_tensors
-        return grad_output * t  # wrong on purpose: the derivative of t * t is 2 * t
+        # mal a propósito: la derivada de t * t es 2 * t
+        return grad_output * t
 
 
 print(Square.apply(x64))
 # --8<-- [end:wrong-backward]
 
-# The failed check is the lesson: standalone runs print it and go on, the page shows it.
+# La comprobación fallida es la lección. Si ejecutas este archivo, la imprime y sigue;
+# la página la muestra.
 try:
     # --8<-- [start:gradcheck-fails]
     torch.autograd.gradcheck(Square.apply, (x64,))
     # --8<-- [end:gradcheck-fails]
-except RuntimeError as error:  # GradcheckError is a RuntimeError
+except RuntimeError as error:  # GradcheckError es un RuntimeError
     print(f"{type(error).__name__}: {error}")
 
 
@@ -140,11 +146,12 @@ print(torch.autograd.gradcheck(lambda t: (t * t.sin()).sum(), (x64,)))
 
 
 # --8<-- [start:exercise-3]
-def two_outputs(t):  # three inputs, two outputs
+def two_outputs(t):  # tres entradas, dos salidas
     return t[:2] * t[2]
 
 
-def forgets_t3(t):  # the same values, but no gradient reaches t[2]
+# los mismos valores, pero ningún gradiente llega a t[2]
+def forgets_t3(t):
     return t[:2] * t[2].detach()
 
 
@@ -152,10 +159,11 @@ respuesta = torch.func.jacrev(two_outputs)(x64.detach())
 print(respuesta)
 # --8<-- [end:exercise-3]
 
-# The failed check shows the layout: standalone runs print it and go on, the page shows it.
+# La comprobación fallida muestra cómo se ordena la jacobiana. Si ejecutas este archivo,
+# la imprime y sigue; la página la muestra.
 try:
     # --8<-- [start:exercise-3-gradcheck]
     torch.autograd.gradcheck(forgets_t3, (x64,))
     # --8<-- [end:exercise-3-gradcheck]
-except RuntimeError as error:  # GradcheckError is a RuntimeError
+except RuntimeError as error:  # GradcheckError es un RuntimeError
     print(f"{type(error).__name__}: {error}")

@@ -1,4 +1,4 @@
-"""Writing your own autograd.Function: docs/es/lessons/custom-function.md."""
+"""Escribir tu propia autograd.Function: docs/es/lessons/custom-function.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -53,7 +53,8 @@ class Square(torch.autograd.Function):
         return grad_output * 2 * t
 
 
-class SquareOnCtx(Square):  # the same forward, but keeps its input as an attribute
+# el mismo `forward`, pero guarda su entrada como atributo
+class SquareOnCtx(Square):
     @staticmethod
     def setup_context(ctx, inputs, output):
         (ctx.t,) = inputs
@@ -66,13 +67,14 @@ class SquareOnCtx(Square):  # the same forward, but keeps its input as an attrib
 x.grad = None
 y = x + 2
 z = SquareOnCtx.apply(y)
-y.mul_(10)  # changes y after the forward
+y.mul_(10)  # modifica y después de ejecutarse `forward`
 z.sum().backward()
 print(x.grad)
 print(2 * (x.detach() + 2))
 # --8<-- [end:saved-on-ctx]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:saved-for-backward]
     y = x + 2
@@ -128,14 +130,17 @@ class LogSumExp(torch.autograd.Function):
     @staticmethod
     def setup_context(ctx, inputs, output):
         t, dim = inputs
-        ctx.save_for_backward(t, output)  # an input and the output
-        ctx.dim = dim  # not a tensor: an attribute of ctx
+        # una entrada y la salida
+        ctx.save_for_backward(t, output)
+        # no es un tensor: va como atributo de ctx
+        ctx.dim = dim
 
     @staticmethod
     def backward(ctx, grad_output):
         t, result = ctx.saved_tensors
         softmax = (t - result.unsqueeze(ctx.dim)).exp()
-        return grad_output.unsqueeze(ctx.dim) * softmax, None  # None: dim has no gradient
+        # None: dim no tiene gradiente
+        return grad_output.unsqueeze(ctx.dim) * softmax, None
 
 
 big.grad = None
@@ -166,7 +171,8 @@ import numpy
 from torch.autograd.function import once_differentiable
 
 
-class NumPyLogSumExp(LogSumExp):  # the same forward and setup_context
+# los mismos `forward` y `setup_context`
+class NumPyLogSumExp(LogSumExp):
     @staticmethod
     @once_differentiable
     def backward(ctx, grad_output):
@@ -179,7 +185,8 @@ print(torch.autograd.gradcheck(NumPyLogSumExp.apply, (batch64, 1)))
 print(torch.autograd.gradgradcheck(NumPyLogSumExp.apply, (batch64, 1), raise_exception=False))
 # --8<-- [end:once-differentiable]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:once-differentiable-error]
     out = NumPyLogSumExp.apply(batch64, 1)
@@ -235,11 +242,11 @@ class RoundSTE(torch.autograd.Function):
 
     @staticmethod
     def setup_context(ctx, inputs, output):
-        pass  # the backward needs nothing
+        pass  # `backward` no necesita nada guardado
 
     @staticmethod
     def backward(ctx, grad_output):
-        return grad_output  # as if round() were the identity
+        return grad_output  # como si round() fuera la identidad
 
 
 w.grad = None
@@ -259,10 +266,11 @@ print(rounded)
 print(torch.equal(w.grad, ste_grad))
 # --8<-- [end:detach-trick]
 
-# Exercises: docs/es/lessons/custom-function.md#exercises.
+# Ejercicios: docs/es/lessons/custom-function.md#exercises.
 
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:exercise-1]
     class LogSumExpSavingDim(LogSumExp):
@@ -318,7 +326,8 @@ class SignSTE(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         (t,) = ctx.saved_tensors
-        return grad_output * (t.abs() <= 1)  # passes the gradient only where |t| <= 1
+        # deja pasar el gradiente solo donde |t| <= 1
+        return grad_output * (t.abs() <= 1)
 
 
 v = torch.tensor([-2.0, -0.5, 0.3, 1.5], requires_grad=True)

@@ -1,4 +1,4 @@
-"""Error gallery, each error and its fix: docs/es/lessons/error-gallery.md."""
+"""Galería de errores, cada uno con su solución: docs/es/lessons/error-gallery.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -11,7 +11,8 @@ print(y)
 print(z)
 # --8<-- [end:setup]
 
-# Each error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# Cada error es la lección. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:non-scalar-error]
     z.backward()
@@ -94,13 +95,15 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# The anomaly check fails on purpose: standalone runs print the error and go on.
+# La detección de anomalías falla a propósito. Si ejecutas este archivo, imprime el
+# error y sigue.
 try:
     # --8<-- [start:anomaly]
     import warnings
 
     x.grad = None
-    with warnings.catch_warnings(record=True) as caught:  # keep warnings in a list, to print below
+    # guarda los avisos en una lista, para imprimirlos después
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with torch.autograd.set_detect_anomaly(True):
             y = x + 2

@@ -1,4 +1,4 @@
-"""Forward mode and torch.func: docs/es/lessons/forward-mode.md."""
+"""El modo directo y torch.func: docs/es/lessons/forward-mode.md."""
 
 # --8<-- [start:dual-number]
 import torch
@@ -14,7 +14,8 @@ print(primal, tangent)
 # --8<-- [end:dual-number]
 
 # --8<-- [start:running-example]
-x = torch.randn(3)  # the running example's values; forward mode needs no requires_grad
+# los valores del ejemplo de siempre (el modo directo no necesita requires_grad)
+x = torch.randn(3)
 v = torch.tensor([1.0, 0.0, 0.0])
 with fwAD.dual_level():
     dual_x = fwAD.make_dual(x, v)
@@ -27,12 +28,14 @@ with fwAD.dual_level():
 
 # --8<-- [start:whole-gradient]
 with fwAD.dual_level():
-    for v in torch.eye(3):  # one pass per input: (1, 0, 0), (0, 1, 0), (0, 0, 1)
+    # una pasada por entrada: (1, 0, 0), (0, 1, 0), (0, 0, 1)
+    for v in torch.eye(3):
         out = (2 * (fwAD.make_dual(x, v) + 2) ** 2).mean()
         print(fwAD.unpack_dual(out).tangent)
 
 x_leaf = x.clone().requires_grad_()
-(2 * (x_leaf + 2) ** 2).mean().backward()  # one pass for all of them
+# una sola pasada para todas
+(2 * (x_leaf + 2) ** 2).mean().backward()
 print(x_leaf.grad)
 # --8<-- [end:whole-gradient]
 
@@ -40,14 +43,16 @@ print(x_leaf.grad)
 from torch.func import jvp, vjp
 
 
-def g(x):  # three inputs, two outputs
+def g(x):  # tres entradas, dos salidas
     return torch.stack([x.sum(), (x * x).sum()])
 
 
-_, jv = jvp(g, (x,), (torch.tensor([1.0, 0.0, 0.0]),))  # J v: v has the input's shape
+# J v: v tiene la forma de la entrada
+_, jv = jvp(g, (x,), (torch.tensor([1.0, 0.0, 0.0]),))
 print(jv)
 _, vjp_fn = vjp(g, x)
-(vj,) = vjp_fn(torch.tensor([0.0, 1.0]))  # v^T J: v has the output's shape
+# J^T v: v tiene la forma de la salida
+(vj,) = vjp_fn(torch.tensor([0.0, 1.0]))
 print(vj)
 # --8<-- [end:jvp-vjp]
 
@@ -61,22 +66,24 @@ print(torch.equal(jacfwd(g)(x), jacobian))
 
 
 # --8<-- [start:counting]
-def jacobian_by_columns(f, x):  # forward mode: one JVP per input
+# modo directo: un JVP por entrada
+def jacobian_by_columns(f, x):
     columns = [jvp(f, (x,), (v,))[1] for v in torch.eye(x.numel())]
     return torch.stack(columns, dim=1), len(columns)
 
 
-def jacobian_by_rows(f, x):  # reverse mode: one VJP per output
+# modo inverso: un VJP por salida
+def jacobian_by_rows(f, x):
     out, vjp_fn = vjp(f, x)
     rows = [vjp_fn(v)[0] for v in torch.eye(out.numel())]
     return torch.stack(rows), len(rows)
 
 
-def loss_like(t):  # many inputs, one output
+def loss_like(t):  # muchas entradas, una salida
     return (t * t).sum().reshape(1)
 
 
-def curve(t):  # one input, many outputs
+def curve(t):  # una entrada, muchas salidas
     return torch.sin(t * torch.arange(100.0))
 
 
@@ -84,7 +91,7 @@ for f, point in [(loss_like, torch.randn(100)), (curve, torch.randn(1))]:
     J_columns, jvps = jacobian_by_columns(f, point)
     J_rows, vjps = jacobian_by_rows(f, point)
     same = torch.allclose(J_columns, J_rows)
-    print(f"{f.__name__}: J {tuple(J_rows.shape)}, {jvps} JVP, {vjps} VJP, same J: {same}")
+    print(f"{f.__name__}: J {tuple(J_rows.shape)}, {jvps} JVP, {vjps} VJP, misma J: {same}")
 # --8<-- [end:counting]
 
 # --8<-- [start:grad]
@@ -115,7 +122,8 @@ inputs, targets = torch.randn(8, 3), torch.randn(8, 1)
 params = {name: p.detach() for name, p in model.named_parameters()}
 
 
-def sample_loss(params, sample, target):  # one sample: vmap adds the batch dimension
+# una sola muestra: vmap añade la dimensión del lote
+def sample_loss(params, sample, target):
     prediction = functional_call(model, params, (sample.unsqueeze(0),))
     return ((prediction - target) ** 2).mean()
 
@@ -134,7 +142,7 @@ for sample, target in zip(inputs, targets, strict=True):
 print(all(torch.allclose(per_sample[name], torch.stack(looped[name])) for name in params))
 # --8<-- [end:per-sample-loop]
 
-# Exercises: docs/es/lessons/forward-mode.md#exercises.
+# Ejercicios: docs/es/lessons/forward-mode.md#exercises.
 
 # --8<-- [start:exercise-1]
 a = torch.tensor(2.0)
@@ -161,7 +169,8 @@ print(hessian(mean_of_z)(x) @ v)
 
 # --8<-- [start:exercise-4]
 squares = [g.flatten(start_dim=1).pow(2).sum(dim=1) for g in per_sample.values()]
-respuesta = torch.stack(squares).sum(dim=0).sqrt()  # one norm per sample
+# una norma por muestra
+respuesta = torch.stack(squares).sum(dim=0).sqrt()
 print(respuesta)
 looped_norms = [torch.cat([looped[n][i].flatten() for n in params]).norm() for i in range(8)]
 print(torch.allclose(respuesta, torch.stack(looped_norms)))

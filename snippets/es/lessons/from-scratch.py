@@ -1,8 +1,8 @@
-"""Reverse mode from scratch: docs/es/lessons/from-scratch.md.
+"""La retropropagación desde cero: docs/es/lessons/from-scratch.md.
 
-A scalar engine in about 60 lines (the sections value to backward), in the spirit of micrograd.
-tools/graphs.py draws the graphs of `loss` (this engine's) and `loss_t` (PyTorch's) from the
-sections expression to backward.
+Un motor de escalares en unas 60 líneas (de la sección `value` a `backward`), al estilo de
+micrograd. tools/graphs.py dibuja los grafos de `loss` (el de este motor) y de `loss_t` (el de
+PyTorch) a partir de las secciones de `expression` a `backward`.
 """
 
 # --8<-- [start:expression]
@@ -12,8 +12,8 @@ torch.manual_seed(0)
 
 
 def f(x, w, b):
-    h = w * x + b  # a neuron...
-    out = h + h.tanh()  # ...with a residual connection
+    h = w * x + b  # una neurona...
+    out = h + h.tanh()  # ...con una conexión residual
     return out**2
 
 
@@ -29,14 +29,19 @@ print(x_t.grad, w_t.grad, b_t.grad, sep="\n")
 
 # --8<-- [start:value]
 class Value:
-    """A number that remembers which operation made it, and from which Values."""
+    """Un número que recuerda qué operación lo creó y a partir de qué Value."""
 
     def __init__(self, data, parents=(), op=""):
-        self.data = data  # the number itself, a Python float
-        self.grad = 0.0  # d(final result)/d(this Value), filled in by backward()
-        self._backward = lambda: None  # passes self.grad on to the parents (a leaf has none)
-        self._parents = parents  # the Values this one was computed from
-        self._op = op  # the operation, for printing and drawing
+        # el número en sí, un `float` de Python
+        self.data = data
+        # d(resultado final)/d(este Value); lo rellena backward()
+        self.grad = 0.0
+        # pasa self.grad a los padres (una hoja no tiene padres)
+        self._backward = lambda: None
+        # los Value a partir de los que se calculó este
+        self._parents = parents
+        # la operación, para imprimirla y dibujarla
+        self._op = op
 
     def __repr__(self):
         return f"Value(data={self.data:.4f}, grad={self.grad:.4f})"
@@ -89,7 +94,7 @@ def tanh(self):
     return out
 
 
-def power(self, n):  # n is a plain number, not a Value
+def power(self, n):  # n es un número normal, no un Value
     out = Value(self.data**n, (self,), f"**{n}")
 
     def _backward():  # d(a**n)/da = n * a**(n - 1)
@@ -112,7 +117,8 @@ print(loss)
 
 # --8<-- [start:topological-order]
 def topological_order(root):
-    """Every Value under root once, each one after all the Values it was computed from."""
+    """Cada Value del que depende root, una sola vez y después de todos los Value a partir
+    de los que se calculó."""
     order, visited = [], set()
 
     def visit(value):
@@ -120,7 +126,7 @@ def topological_order(root):
             visited.add(value)
             for parent in value._parents:
                 visit(parent)
-            order.append(value)  # only once all its parents are in
+            order.append(value)  # solo cuando ya están todos sus padres
 
     visit(root)
     return order
@@ -133,14 +139,15 @@ print([value._op or value.data for value in topological_order(loss)])
 # --8<-- [start:backward]
 def backward(self):
     self.grad = 1.0  # d(self)/d(self)
-    for value in reversed(topological_order(self)):  # each one after all the Values using it
+    # cada uno después de todos los Value que lo usan
+    for value in reversed(topological_order(self)):
         value._backward()
 
 
 Value.backward = backward
 loss.backward()
 for value in topological_order(loss):
-    print(f"{value._op or 'leaf':>4}", value)
+    print(f"{value._op or 'hoja':>4}", value)
 # --8<-- [end:backward]
 
 # --8<-- [start:compare]
@@ -155,7 +162,8 @@ print(repr(math.tanh(h)), repr(torch.tanh(torch.tensor(h, dtype=torch.float64)).
 
 # --8<-- [start:wrong-order]
 def backward_unsorted(root):
-    """Wrong on purpose: each Value once, in the order a search from the root finds them."""
+    """Mal a propósito: cada Value una vez, en el orden en que los encuentra una búsqueda
+    desde la raíz."""
     root.grad = 1.0
     pending, seen = [root], {root}
     while pending:
@@ -172,14 +180,14 @@ backward_unsorted(f(x, w, b))
 print(x, w, b, sep="\n")
 # --8<-- [end:wrong-order]
 
-# Exercises: docs/es/lessons/from-scratch.md#exercises.
+# Ejercicios: docs/es/lessons/from-scratch.md#exercises.
 
 
 # --8<-- [start:exercise-1]
 def exp(self):
     out = Value(math.exp(self.data), (self,), "exp")
 
-    def _backward():  # d exp(a)/da = exp(a), which out already holds
+    def _backward():  # d exp(a)/da = exp(a), que ya está en out
         self.grad += out.data * out.grad
 
     out._backward = _backward
@@ -197,7 +205,8 @@ print(respuesta, a_t.grad.item())
 
 
 # --8<-- [start:exercise-2]
-def add_overwriting(self, other):  # add with = instead of +=: wrong on purpose
+# add con = en vez de +=: mal a propósito
+def add_overwriting(self, other):
     out = Value(self.data + other.data, (self, other), "+")
 
     def _backward():

@@ -1,6 +1,6 @@
-"""Seeing the graph: docs/es/lessons/graph-shown.md.
+"""El grafo, a la vista: docs/es/lessons/graph-shown.md.
 
-tools/graphs.py draws the lesson's picture from the section `running-example`.
+tools/graphs.py dibuja la figura de la lección a partir de la sección `running-example`.
 """
 
 # --8<-- [start:running-example]

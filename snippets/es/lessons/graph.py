@@ -1,4 +1,4 @@
-"""The computational graph, grad_fn: docs/es/lessons/graph.md."""
+"""El grafo de cómputo y grad_fn: docs/es/lessons/graph.md."""
 
 # --8<-- [start:add]
 import torch
@@ -24,7 +24,7 @@ out = z.mean()
 print(out)
 # --8<-- [end:mean]
 
-# Exercises: docs/es/lessons/graph.md#exercises.
+# Ejercicios: docs/es/lessons/graph.md#exercises.
 
 # --8<-- [start:exercise-1]
 respuesta = [(x * x).grad_fn.name(), (x**2).grad_fn.name(), x.sum().grad_fn.name()]

@@ -1,4 +1,4 @@
-"""Tensor hooks and second derivatives: docs/es/lessons/hooks-higher-order.md."""
+"""Hooks de tensores y derivadas de orden superior: docs/es/lessons/hooks-higher-order.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -72,11 +72,13 @@ print(x.grad, x.grad.norm())
 
 # --8<-- [start:no-in-place]
 def zero_in_place(grad):
-    grad.zero_()  # wrong: it changes a tensor autograd may also use elsewhere
+    # mal: modifica un tensor que autograd puede usar también en otro sitio
+    grad.zero_()
 
 
 def zero_new(grad):
-    return torch.zeros_like(grad)  # right: a new tensor replaces the gradient
+    # bien: un tensor nuevo sustituye al gradiente
+    return torch.zeros_like(grad)
 
 
 for hook in (zero_in_place, zero_new):
@@ -106,7 +108,8 @@ print(torch.allclose(second, 6 * x.detach()))
 print(first)
 # --8<-- [end:no-create-graph]
 
-# Forgetting create_graph is the lesson: standalone runs print the error and go on.
+# Olvidar create_graph es la lección. Si ejecutas este archivo, imprime el error
+# y sigue.
 try:
     # --8<-- [start:no-create-graph-error]
     torch.autograd.grad(first.sum(), x)

@@ -1,4 +1,4 @@
-"""Leaf tensors, retain_grad() and the .to() pitfall: docs/es/lessons/leaf-tensors.md."""
+"""Tensores hoja, retain_grad() y la trampa de .to(): docs/es/lessons/leaf-tensors.md."""
 
 # --8<-- [start:setup]
 import torch

@@ -1,6 +1,7 @@
-"""Memory: docs/es/lessons/memory.md.
+"""Memoria, lo que guarda el grafo: docs/es/lessons/memory.md.
 
-tools/graphs.py draws the checkpointed graph from the sections model and checkpoint-picture.
+tools/graphs.py dibuja el grafo con checkpoint a partir de las secciones `model` y
+`checkpoint-picture`.
 """
 
 # --8<-- [start:saved-tensors]
@@ -10,13 +11,16 @@ torch.manual_seed(0)
 x = torch.randn(3, requires_grad=True)
 
 
-def pack(tensor):  # forward pass: a node saves a tensor
-    print("saved:", tensor)
-    return tensor.detach()  # not the tensor itself: that would make a reference cycle
+# pasada hacia delante: un nodo guarda un tensor
+def pack(tensor):
+    print("guardado:", tensor)
+    # no el propio tensor, que crearía un ciclo de referencias
+    return tensor.detach()
 
 
-def unpack(tensor):  # backward pass: the node takes it back
-    print("used: ", tensor)
+# pasada hacia atrás: el nodo lo recupera
+def unpack(tensor):
+    print("usado:   ", tensor)
     return tensor
 
 
@@ -30,13 +34,16 @@ out.backward()
 
 # --8<-- [start:saved-bytes]
 def saved_bytes(fn, *args, skip=()):
-    """fn(*args), and how many bytes the tensors its graph saves take up: each block of memory
-    once, leaving out the memory of `skip` (parameters: they exist anyway)."""
+    """Ejecuta fn(*args) y cuenta los bytes que ocupan los tensores que guarda su grafo.
+
+    Cada bloque de memoria cuenta una vez, y la memoria de `skip` no cuenta (los parámetros,
+    que existen de todos modos)."""
     skipped = {t.untyped_storage().data_ptr() for t in skip}
     blocks = {}
 
     def pack(tensor):
-        storage = tensor.untyped_storage()  # the memory behind the tensor, shared by its views
+        # la memoria del tensor, compartida con sus vistas
+        storage = tensor.untyped_storage()
         if storage.data_ptr() not in skipped:
             blocks[storage.data_ptr()] = storage
         return tensor.detach()
@@ -65,12 +72,13 @@ for code, operation in operations.items():
 import weakref
 
 
-class Box:  # wraps each saved tensor, to see when the graph lets go of it
+# envuelve cada tensor guardado, para ver cuándo lo suelta el grafo
+class Box:
     def __init__(self, tensor):
         self.tensor = tensor
 
 
-boxes = weakref.WeakSet()  # the boxes still alive
+boxes = weakref.WeakSet()  # las cajas que siguen vivas
 
 
 def pack_in_box(tensor):
@@ -162,13 +170,14 @@ loss = h2.pow(2).mean()
 print(h2.grad_fn.name(), blocks[1](h).grad_fn.name())
 # --8<-- [end:checkpoint-picture]
 
-# Exercises: docs/es/lessons/memory.md#exercises.
+# Ejercicios: docs/es/lessons/memory.md#exercises.
 
 # --8<-- [start:exercise-1]
 w = torch.randn(100, requires_grad=True)
 
 
-def evaluate(as_number):  # an evaluation loop, without no_grad()
+# un bucle de evaluación, sin no_grad()
+def evaluate(as_number):
     total = 0
     with torch.autograd.graph.saved_tensors_hooks(pack_in_box, lambda box: box.tensor):
         for step in range(5):

@@ -1,4 +1,4 @@
-"""Non-differentiable points and NaN: docs/es/lessons/non-differentiable.md."""
+"""Puntos no diferenciables y NaN: docs/es/lessons/non-differentiable.md."""
 
 # --8<-- [start:relu-abs]
 import torch
@@ -55,20 +55,22 @@ print(torch.tensor(0.0) * torch.inf, torch.tensor(0.0) * torch.nan)
 # --8<-- [start:double-where]
 x.grad = None
 positive = x > 0
-safe = torch.where(positive, x, 1.0)  # a harmless value where the branch is not used
+# un valor inofensivo donde no se usa esa rama
+safe = torch.where(positive, x, 1.0)
 y = torch.where(positive, safe.sqrt(), 0.0)
 y.sum().backward()
 print(y)
 print(x.grad)
 # --8<-- [end:double-where]
 
-# The check fails on purpose: standalone runs print the error and go on.
+# La comprobación falla a propósito. Si ejecutas este archivo, imprime el error y sigue.
 try:
     # --8<-- [start:detect-anomaly]
     import warnings
 
     x.grad = None
-    with warnings.catch_warnings(record=True) as caught:  # keep warnings in a list, to print below
+    # guarda los avisos en una lista, para imprimirlos después
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with torch.autograd.set_detect_anomaly(True, check_nan=True):
             y = torch.where(x > 0, x.sqrt(), 0.0)
@@ -108,7 +110,8 @@ print(torch.nn.utils.clip_grad_norm_([w, b], max_norm=1.0))
 print(w.grad, b.grad)
 # --8<-- [end:clip-nan]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:clip-nan-error]
     w.grad = torch.tensor([3.0, torch.nan])
@@ -117,7 +120,7 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# Exercises: docs/es/lessons/non-differentiable.md#exercises.
+# Ejercicios: docs/es/lessons/non-differentiable.md#exercises.
 
 # --8<-- [start:exercise-1]
 x = torch.tensor([-1.0, 0.0, 2.0], requires_grad=True)

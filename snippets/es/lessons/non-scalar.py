@@ -1,4 +1,4 @@
-"""Non-scalar outputs and backward(v): docs/es/lessons/non-scalar.md."""
+"""Salidas no escalares y backward(v): docs/es/lessons/non-scalar.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -18,7 +18,8 @@ print(y)
 print(z)
 # --8<-- [end:non-scalar]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:implicit-error]
     z.backward()
@@ -62,14 +63,15 @@ print(through_loss)
 # --8<-- [start:v-from-loss]
 x.grad = None
 z = y * y * 2
-grad_z = 2 * (z.detach() - target)  # dL/dz_i = 2 (z_i - target_i), worked out by hand
+# dL/dz_i = 2 (z_i - target_i), calculado a mano
+grad_z = 2 * (z.detach() - target)
 print(grad_z)
 z.backward(grad_z)
 print(x.grad)
 print(torch.allclose(x.grad, through_loss))
 # --8<-- [end:v-from-loss]
 
-# Exercises: docs/es/lessons/non-scalar.md#exercises.
+# Ejercicios: docs/es/lessons/non-scalar.md#exercises.
 
 # --8<-- [start:exercise-1]
 x.grad = None
@@ -83,7 +85,8 @@ print(x.grad)
 print(torch.equal(x.grad, with_sum))
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     (y * y * 2).backward(torch.ones(2))

@@ -1,4 +1,4 @@
-"""Autograd in real models: docs/es/lessons/real-models.md."""
+"""Autograd en modelos reales: docs/es/lessons/real-models.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -43,7 +43,7 @@ for name, parameter in model.named_parameters():
 # --8<-- [end:backward]
 
 # --8<-- [start:freeze]
-model.zero_grad()  # every .grad back to None
+model.zero_grad()  # pone todos los .grad a None
 model.body.requires_grad_(False)
 print([name for name, p in model.named_parameters() if p.requires_grad])
 features = torch.tanh(model.body(inputs))
@@ -75,7 +75,8 @@ first = model(inputs)
 second = model(inputs)
 print(torch.equal(first, second), first.grad_fn is second.grad_fn)
 first.sum().backward()
-second.sum().backward()  # a graph of its own: the first backward() did not free it
+# tiene su propio grafo: el primer backward() no lo liberó
+second.sum().backward()
 # --8<-- [end:graph-per-forward]
 
 
@@ -103,7 +104,7 @@ for value in (0.5, -30.0, 400.0):
     a = torch.tensor(value, requires_grad=True)
     c = f(a)
     c.backward()
-    print(f"a = {value:6}  c = {c.item():9}  nodes: {count_nodes(c):2}  a.grad = {a.grad.item()}")
+    print(f"a = {value:6}  c = {c.item():9}  nodos: {count_nodes(c):2}  a.grad = {a.grad.item()}")
 # --8<-- [end:control-flow]
 
 # --8<-- [start:set-grad-enabled]
@@ -124,7 +125,7 @@ prediction = predict(inputs)
 print(prediction.requires_grad, prediction.grad_fn, torch.is_grad_enabled())
 # --8<-- [end:set-grad-enabled-decorator]
 
-# Exercises: docs/es/lessons/real-models.md#exercises.
+# Ejercicios: docs/es/lessons/real-models.md#exercises.
 
 
 # --8<-- [start:exercise-1]

@@ -1,4 +1,4 @@
-"""Tensors and requires_grad: docs/es/lessons/requires-grad.md."""
+"""Tensores y requires_grad: docs/es/lessons/requires-grad.md."""
 
 # --8<-- [start:random-tensor]
 import torch
@@ -12,7 +12,8 @@ print(x)
 print(x.requires_grad)
 # --8<-- [end:default-flag]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:untracked-backward]
     x.sum().backward()
@@ -37,14 +38,15 @@ later.requires_grad_()
 print(later)
 # --8<-- [end:requires-grad-later]
 
-# Exercises: docs/es/lessons/requires-grad.md#exercises.
+# Ejercicios: docs/es/lessons/requires-grad.md#exercises.
 
 # --8<-- [start:exercise-1]
 respuesta = ((x * 2).requires_grad, (torch.ones(3) * 2).requires_grad)
 print(respuesta)
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     counts = torch.tensor([1, 2, 3], requires_grad=True)

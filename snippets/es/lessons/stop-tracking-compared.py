@@ -1,4 +1,4 @@
-"""Turning off gradient tracking, four ways: docs/es/lessons/stop-tracking-compared.md."""
+"""Cuatro formas de desactivar el registro: docs/es/lessons/stop-tracking-compared.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -18,7 +18,8 @@ w.requires_grad_(True)
 print(w.requires_grad, (w * 2).grad_fn.name())
 # --8<-- [end:requires-grad-false]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:requires-grad-false-error]
     y.requires_grad_(False)

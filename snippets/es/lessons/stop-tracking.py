@@ -1,4 +1,4 @@
-"""Turning off gradient tracking: docs/es/lessons/stop-tracking.md."""
+"""Desactivar el registro de operaciones: docs/es/lessons/stop-tracking.md."""
 
 # --8<-- [start:requires-grad-false]
 import torch
@@ -35,7 +35,7 @@ print(y.requires_grad)
 print((x + 2).requires_grad)
 # --8<-- [end:no-grad-after]
 
-# Exercises: docs/es/lessons/stop-tracking.md#exercises.
+# Ejercicios: docs/es/lessons/stop-tracking.md#exercises.
 
 # --8<-- [start:exercise-1]
 d = x.detach()
@@ -44,7 +44,8 @@ respuesta = x
 print(respuesta)
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     w = torch.ones(3, requires_grad=True)
@@ -61,7 +62,8 @@ respuesta = w
 print(respuesta)
 # --8<-- [end:exercise-3]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
+# la página muestra la traza.
 try:
     # --8<-- [start:exercise-4]
     doubled = w * 2

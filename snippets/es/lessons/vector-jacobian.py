@@ -1,4 +1,4 @@
-"""Four ways to the vector-Jacobian product: docs/es/lessons/vector-jacobian.md."""
+"""Cuatro formas de calcular el producto vector-jacobiano: docs/es/lessons/vector-jacobian.md."""
 
 # --8<-- [start:setup]
 import torch
