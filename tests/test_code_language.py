@@ -1,10 +1,10 @@
 """The code a page shows speaks the page's language (tools/code_language.py).
 
-Each page's `code-language` doc test checks the real pages (tools/page_checks.py), but for the
-lessons in NOT_YET_TRANSLATED, whose Spanish modules still show English comments: an expected
-failure there. Here the detector is fed the fixture pages (comments and labels in their
+Each page's `code-language` doc test checks the real pages (tools/page_checks.py), every page
+of both languages. Here the detector is fed the fixture pages (comments and labels in their
 language), then broken copies of their modules: the review's M27 (a Spanish comment shown on the
-English page), an English label on the Spanish page, a misspelt comment.
+English page), an English label on the Spanish page, English outside the sections the page shows
+(the module's docstring, a comment between sections), a misspelt comment.
 """
 
 import shutil
@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tools import code_language, page_checks, spelling
+from tools import code_language, spelling
 from tools.installed import HUNSPELL, require
-from tools.page_checks import NOT_YET_TRANSLATED, code_language_problems
-from tools.pages import DOCS, Expander, parse_page
+from tools.pages import Expander, parse_page
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -108,33 +107,39 @@ def test_code_and_data_in_a_spanish_module_pass(lesson, new):
     assert problems(lesson, "es", 'print("después del aviso")', new) == []
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "line", "kind"),
+    [
+        (
+            '"""Módulo de tests/test_machinery.py: el de las páginas de prueba en español."""',
+            '"""The module of tests/test_machinery.py for the Spanish test pages."""',
+            1,
+            "docstring",
+        ),
+        (
+            "try:\n",
+            "# The error is the lesson: the page shows the traceback.\ntry:\n",
+            10,
+            "comment",
+        ),
+    ],
+    ids=["module-docstring", "comment-between-sections"],
+)
+def test_english_outside_the_sections_fails(lesson, old, new, line, kind):
+    """A learner who opens the Spanish module reads its docstring and the comments between
+    sections too."""
+    [problem] = problems(lesson, "es", old, new)
+    module = lesson / "snippets" / "es" / "lessons" / "demo.py"
+    assert problem.startswith(f"{module}:{line}: this {kind} is English, but the page is Spanish: ")
+
+
+def test_section_markers_are_not_text(lesson):
+    assert problems(lesson, "es", "# --8<-- [start:loud]", "# --8<-- [ start : loud ]") == []
+
+
 def test_misspelt_comment_fails(lesson):
     [problem] = problems(lesson, "en", "# twice each value", "# twice each vaule")
     assert problem.startswith(f"{lesson}/snippets/en/lessons/demo.py:18: misspelt in a comment: ")
     assert "vaule; fix: correct it, or add it to tests/wordlist-en.txt if it is a real term" in (
         problem
-    )
-
-
-# The real pages not yet translated: visible, and never forgotten.
-
-
-def test_not_yet_translated_names_real_lessons():
-    lessons = {page.stem for page in (DOCS / "es" / "lessons").glob("*.md")}
-    assert NOT_YET_TRANSLATED - lessons == set()
-
-
-def test_a_page_not_yet_translated_is_an_expected_failure():
-    page = parse_page(DOCS / "es" / "lessons" / f"{sorted(NOT_YET_TRANSLATED)[0]}.md")
-    with pytest.raises(pytest.xfail.Exception, match="not yet Spanish \\(NOT_YET_TRANSLATED in"):
-        code_language_problems(page)
-
-
-def test_a_translated_page_still_listed_fails(monkeypatch):
-    name = sorted(NOT_YET_TRANSLATED)[0]
-    monkeypatch.setattr(page_checks.code_language, "problems", lambda page: [])
-    [problem] = code_language_problems(parse_page(DOCS / "es" / "lessons" / f"{name}.md"))
-    assert problem == (
-        f"docs/es/lessons/{name}.md: its code reads in Spanish now; fix: remove '{name}' from "
-        "NOT_YET_TRANSLATED in tools/page_checks.py"
     )

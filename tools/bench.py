@@ -27,7 +27,6 @@ from pathlib import Path
 import yaml
 
 from tools import claims
-from tools.page_checks import NOT_YET_TRANSLATED
 from tools.pages import DOCS, LANGUAGES, ROOT, all_pages, parse_page
 
 BIN = Path(sys.executable).parent
@@ -109,14 +108,9 @@ def page_weight(site: Path, page: str) -> dict[str, int]:
 
 def counts() -> dict[str, dict[str, int]]:
     """Verified examples, stated values bound to what their section prints (tools/claims.py),
-    the values exempted by `<!-- unchecked: ... -->`, per language; and the lessons whose
-    code does not yet speak the page's language (tools/page_checks.py: NOT_YET_TRANSLATED, the
-    Spanish modules still commented in English)."""
+    the values exempted by `<!-- unchecked: ... -->`, per language."""
     keys = ("verified_examples", "stated_values_bound", "stated_values_unchecked")
     found = {lang: dict.fromkeys(keys, 0) for lang in LANGUAGES}
-    for lang in LANGUAGES:
-        not_yet = len(NOT_YET_TRANSLATED) if lang == "es" else 0
-        found[lang]["lessons_whose_code_is_not_yet_in_this_language"] = not_yet
     for path in all_pages():
         page, lang = parse_page(path), path.relative_to(DOCS).parts[0]
         found[lang]["verified_examples"] += len(page.examples)

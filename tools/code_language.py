@@ -1,8 +1,10 @@
 """The code a page shows speaks the page's language: its comments, docstrings and strings.
 
 A Spanish page shows snippets/es/lessons/<name>.py and an English page snippets/en/...: what a
-reader reads in them (comments, docstrings, printed labels, messages) is in the page's language.
-For each comment and string of the sections a page includes, the words hunspell's dictionary of
+reader reads in them (comments, docstrings, printed labels, messages) is in the page's language,
+in the sections the page shows and in the rest of the module too (its docstring, the comments
+between sections), since a learner opens the file. For each comment and string of the modules a
+page includes (section markers aside), the words hunspell's dictionary of
 the page's language does not know are counted, and so are those the other language's dictionary
 does not know: when the other language fits better, the text is in the wrong language. The bare
 dictionaries decide that, since the wordlists hold the other language's terms the prose quotes
@@ -29,6 +31,7 @@ from pathlib import Path
 from tools import spelling
 from tools.languages import LANGUAGE, LANGUAGES
 from tools.pages import Page, Piece, display
+from tools.same_code import marker
 
 # A word of prose: letters only, not touching a digit, `_`, or maths (`d(a**n)/da`, `x=1`).
 WORD = re.compile(r"(?<![\w/*^=(\[])[^\W\d_]{2,}(?![\w/*^=(\[\]])")
@@ -80,12 +83,12 @@ def _printed(tree: ast.AST) -> set[int]:
 
 
 def texts(piece: Piece) -> list[Text]:
-    """Every comment of a section, its docstrings, and the strings a reader sees printed or
-    reads as text (see the module's docstring)."""
+    """Every comment of a section (or module), its docstrings, and the strings a reader sees
+    printed or reads as text (see the module's docstring); not section markers."""
     found = []
     offset = piece.first_line - 1
     for token in tokenize.generate_tokens(io.StringIO(piece.code).readline):
-        if token.type == tokenize.COMMENT:
+        if token.type == tokenize.COMMENT and not marker(token.string):
             comment = token.string.lstrip("#").strip()
             found.append(Text(piece.file, offset + token.start[0], "comment", comment))
     tree = ast.parse(piece.code)
@@ -139,24 +142,21 @@ def problems(page: Page) -> list[str]:
         return []
     other = next(code for code in LANGUAGES if code != lang)
     items = []
-    for example in page.examples:
-        for piece in example.pieces:
-            names = module_names(piece.file)
-            # Code names are words of comments and docstrings, not of what the code prints.
-            items += [
-                (text, words(text.text, names if text.kind != "string" else frozenset()))
-                for text in texts(piece)
-            ]
+    modules = dict.fromkeys(piece.file for example in page.examples for piece in example.pieces)
+    for module in modules:
+        whole = Piece(display(module), module, 1, module.read_text(encoding="utf-8"))
+        names = module_names(module)
+        # Code names are words of comments and docstrings, not of what the code prints.
+        items += [
+            (text, words(text.text, names if text.kind != "string" else frozenset()))
+            for text in texts(whole)
+        ]
     vocabulary = {word for _, found in items for word in found}
     bare = {code: spelling.unknown_words(code, vocabulary, False) for code in (lang, other)}
     misspelt = spelling.unknown_words(lang, vocabulary)
     own, foreign = LANGUAGE[lang].name, LANGUAGE[other].name
     found = []
-    seen = set()
     for text, text_words in items:
-        if (text.file, text.line, text.text) in seen:
-            continue  # a section shown twice on the page
-        seen.add((text.file, text.line, text.text))
         ours = [word for word in text_words if word in bare[lang]]
         theirs = [word for word in text_words if word in bare[other]]
         missing = [word for word in text_words if word in misspelt]

@@ -14,31 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from tools import claims, code_language, numbers, prose, same_code, spelling, walks
 from tools.installed import HUNSPELL, require
-from tools.pages import DOCS, Page, display
-
-# Lessons whose Spanish module still shows English comments, docstrings or printed labels
-# (issue 16). The translation of their code empties this set. On these Spanish pages the
-# `code-language` check is an expected failure (XFAIL, listed at the end of every `make test` and
-# counted by `make bench`), and it fails once the module reads in Spanish and its name is still
-# here. Every other page, and every English page, is checked in full.
-NOT_YET_TRANSLATED = {
-    "accumulation-in-practice",
-    "backward",
-    "checking-gradients",
-    "custom-function",
-    "error-gallery",
-    "forward-mode",
-    "from-scratch",
-    "hooks-higher-order",
-    "memory",
-    "non-differentiable",
-    "non-scalar",
-    "real-models",
-}
+from tools.pages import Page, display
 
 
 def stated_values(page: Page) -> list[str]:
@@ -60,19 +38,7 @@ def image_text(page: Page) -> list[str]:
 def code_language_problems(page: Page) -> list[str]:
     """The comments, docstrings and printed strings of the page's code are in its language."""
     require(spelling.available(), HUNSPELL)  # fails with the fix, or SKIP_SPELLING=1 skips
-    found = code_language.problems(page)
-    real = page.path.resolve().is_relative_to(DOCS.resolve())
-    if not (real and page.lang == "es" and page.path.stem in NOT_YET_TRANSLATED):
-        return found
-    if found:
-        pytest.xfail(
-            f"{display(page.path)}: {len(found)} comment(s) or string(s) of its code not yet "
-            "Spanish (NOT_YET_TRANSLATED in tools/page_checks.py)"
-        )
-    return [
-        f"{display(page.path)}: its code reads in Spanish now; fix: remove "
-        f"'{page.path.stem}' from NOT_YET_TRANSLATED in tools/page_checks.py"
-    ]
+    return code_language.problems(page)
 
 
 CHECKS: dict[str, Callable[[Page], list[str]]] = {

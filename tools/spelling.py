@@ -27,7 +27,7 @@ MATHS = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.DOTALL)
 # Code and paths named without backticks, as plain-text descriptions and image descriptions
 # must: `x.grad`, `.grad`, `zero_grad()`, `backward(v)`, `float32`, `tests/wordlist-es.txt`.
 CODE_WORD = re.compile(
-    r"[\w.-]+/[\w./-]+|\b\w+(?:[._]\w+)+(?:\([^)\s]*\))?|\b\w+\([^)\s]*\)|(?<!\w)\.\w+"
+    r"[\w.-]+/[\w./#-]+|\b\w+(?:[._]\w+)+(?:\([^)\s]*\))?|\b\w+\([^)\s]*\)|(?<!\w)\.\w+"
     r"|\b[a-z]+\d+\b"
 )
 ADMONITION_KIND = re.compile(
