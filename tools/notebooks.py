@@ -92,7 +92,7 @@ TEXT = {
         ),
         "short_tracebacks": (
             "# Errores breves, como en la lección: solo el tipo y el mensaje.\n"
-            "# Para ver el traceback completo, ejecuta %xmode Context.\n"
+            "# Para ver la traza completa, ejecuta %xmode Context.\n"
             "%xmode Minimal"
         ),
         "how_to_check": (
