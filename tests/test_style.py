@@ -1,37 +1,147 @@
-"""One term per concept: no page uses a variant that STYLE.md's term table bans (tools/terms.py)."""
+"""One term per concept: nothing a reader reads uses a variant STYLE.md bans (tools/terms.py).
 
+What is read: every page (glossary included, its entry headings aside for the term table), the
+comments, docstrings and printed strings of every snippet module, in its language, and the
+notebooks' messages (tools/notebooks.py's `TEXT`, imported). The fixtures show each kind of rule
+failing with the file, the line and the term to use: the term table (a phrase, a word with any
+ending, a spelling with a capital letter, an exact spelling in quotes) and the patterns (italic
+`out` and a word `loss` in maths, a hyphen for a minus sign, "any more" ending a clause).
+"""
+
+import importlib.util
 from pathlib import Path
 
 from tools.pages import all_pages
-from tools.terms import problems, rules
+from tools.terms import notebook_messages, problems, rules, snippet_modules
 
 FIXTURE = Path(__file__).parent / "fixtures" / "style"
+FIX = "\n  fix: write "
 
 
-def test_pages_use_the_terms_of_the_style_guide():
+def test_pages_modules_and_messages_use_the_terms_of_the_style_guide():
     assert rules(), "STYLE.md has no term table"
-    found = problems(all_pages())
+    modules, messages = snippet_modules(), notebook_messages()
+    assert {module.parts[-3] for module in modules} == {"es", "en"}
+    assert {message.lang for message in messages} == {"es", "en"}
+    found = problems(all_pages(), modules=modules, messages=messages)
     assert not found, "\n".join(found)
 
 
-def test_banned_variants_fail_naming_file_line_and_term():
+def fixture_messages():
+    """The fixture's `TEXT`, imported as tools/notebooks.py's is."""
+    spec = importlib.util.spec_from_file_location("style_messages", FIXTURE / "messages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return notebook_messages(module)
+
+
+def fixture_problems() -> list[str]:
     pages = sorted(FIXTURE.rglob("*.md"))
     pages.remove(FIXTURE / "STYLE.md")
-    found = problems(pages, FIXTURE / "STYLE.md")
-    assert found == [
-        "tests/fixtures/style/en/page.md:3: 'Let us' is not the site's term (STYLE.md bans "
-        "'let us')\n  fix: write let's",
-        "tests/fixtures/style/en/page.md:3: 'vector Jacobian product' is not the site's term "
-        "(STYLE.md bans 'vector Jacobian product')\n  fix: write vector-Jacobian product",
+    modules = sorted((FIXTURE / "snippets").rglob("*.py"))
+    return problems(pages, FIXTURE / "STYLE.md", modules, fixture_messages())
+
+
+def banned(where: str, used: str, variant: str, term: str) -> str:
+    return f"{where}: '{used}' is not the site's term (STYLE.md bans '{variant}'){FIX}{term}"
+
+
+def pattern(where: str, used: str, problem: str, fix: str) -> str:
+    return f"{where}: '{used}' {problem} (STYLE.md)\n  fix: {fix}"
+
+
+ITALIC = "writes out in italics, as a product o·u·t"
+MINUS = "has a hyphen for a minus sign"
+WORD_LOSS = "names the loss with a word"
+ANY_MORE = "is British spelling for the adverb"
+EN, ES = "tests/fixtures/style/en/page.md", "tests/fixtures/style/es/lessons/page.md"
+MODULE = "tests/fixtures/style/snippets/{}/lessons/page.py"
+MESSAGES = "tests/fixtures/style/messages.py"
+
+
+def test_banned_variants_and_patterns_fail_naming_file_line_and_term():
+    assert fixture_problems() == [
+        banned(f"{EN}:3", "Let us", "let us", "let's"),
+        banned(
+            f"{EN}:3",
+            "vector Jacobian product",
+            "vector Jacobian product",
+            "vector-Jacobian product",
+        ),
+        # an exact spelling in quotes: "boolean", but "Boolean" passes
+        banned(f"{EN}:5", "boolean", "boolean", "Boolean"),
+        banned(f"{EN}:5", "backward walk", "backward walk*", "backward pass"),
+        pattern(f"{EN}:5", "$out$", ITALIC, r"write $\mathrm{out}$"),
+        pattern(f"{EN}:6", r"$\mathrm{loss} = out^2$", WORD_LOSS, "write $L$"),
+        pattern(f"{EN}:6", r"$\mathrm{loss} = out^2$", ITALIC, r"write $\mathrm{out}$"),
+        # in code and maths a minus passes, and so do dates, ranges and exponents
+        pattern(
+            f"{EN}:7", "-0.8", MINUS, "write it in maths, $-0.8$, which shows a real minus sign"
+        ),
+        # ending a clause; "any more gradients" (a quantity) passes
+        pattern(f"{EN}:8", "any more", ANY_MORE, "write anymore"),
+        # the glossary's entry headings may name a variant, its text may not
+        banned(
+            "tests/fixtures/style/es/glossary.md:9",
+            "paso hacia atrás",
+            "paso hacia atrás",
+            "pasada hacia atrás",
+        ),
         # the description, the title (once, as the longer variant) and an admonition title:
-        "tests/fixtures/style/es/lessons/page.md:2: 'rastrea' is not the site's term "
-        "(STYLE.md bans 'rastre*')\n  fix: write registrar",
-        "tests/fixtures/style/es/lessons/page.md:5: 'Dejar de rastrear' is not the site's term "
-        "(STYLE.md bans 'dejar de rastrear')\n  fix: write registrar",
-        # a capital letter bans that spelling only; the glossary heading may name the variant
-        "tests/fixtures/style/es/lessons/page.md:7: 'producto vector-Jacobiano' is not the site's "
-        "term "
-        "(STYLE.md bans 'producto vector-Jacobiano')\n  fix: write producto vector-jacobiano",
-        "tests/fixtures/style/es/lessons/page.md:10: 'Ganchos' is not the site's term "
-        "(STYLE.md bans 'gancho*')\n  fix: write *hook*",
+        banned(f"{ES}:2", "rastrea", "rastre*", "registrar"),
+        banned(f"{ES}:5", "Dejar de rastrear", "dejar de rastrear", "registrar"),
+        # a capital letter bans that spelling only
+        banned(
+            f"{ES}:7",
+            "producto vector-Jacobiano",
+            "producto vector-Jacobiano",
+            "producto vector-jacobiano",
+        ),
+        banned(f"{ES}:10", "Ganchos", "gancho*", "*hook*"),
+        banned(f"{ES}:14", "paso hacia atrás", "paso hacia atrás", "pasada hacia atrás"),
+        pattern(f"{ES}:14", r"$2 \cdot out$", ITALIC, r"write $\mathrm{out}$"),
+        pattern(
+            f"{ES}:14", "-0.8", MINUS, "write it in maths, $-0.8$, which shows a real minus sign"
+        ),
+        # notebook messages, inline code and format fields aside, with the line in the source
+        banned(f"{MESSAGES}:5 (TEXT['es']['note'])", "rastrea", "rastre*", "registrar"),
+        banned(
+            f"{MESSAGES}:7 (TEXT['es']['messages']['grad'])",
+            "requiere gradientes",
+            "requiere gradientes",
+            "un tensor que requiere gradiente",
+        ),
+        pattern(
+            f"{MESSAGES}:12 (TEXT['en']['messages']['value'])",
+            "-0.5",
+            MINUS,
+            "write it in maths, $-0.5$, which shows a real minus sign",
+        ),
+        banned(f"{MESSAGES}:14 (TEXT['en']['messages']['grad'])", "boolean", "boolean", "Boolean"),
+        banned(
+            f"{MESSAGES}:15 (TEXT['en']['messages']['grad'])",
+            "requires gradients",
+            "requires gradients",
+            "a tensor that requires grad",
+        ),
+        # snippet modules: a comment, a docstring, a printed label, each in its language
+        banned(
+            f"{MODULE.format('en')}:6",
+            "require gradients",
+            "require gradients",
+            "a tensor that requires grad",
+        ),
+        pattern(f"{MODULE.format('en')}:6", "any more", ANY_MORE, "write anymore"),
+        banned(f"{MODULE.format('en')}:7", "let us", "let us", "let's"),
+        banned(f"{MODULE.format('es')}:1", "rastrea", "rastre*", "registrar"),
+        banned(
+            f"{MODULE.format('es')}:6", "paso hacia atrás", "paso hacia atrás", "pasada hacia atrás"
+        ),
+        banned(
+            f"{MODULE.format('es')}:8",
+            "requiere gradientes",
+            "requiere gradientes",
+            "un tensor que requiere gradiente",
+        ),
     ]
+
