@@ -144,4 +144,3 @@ def test_banned_variants_and_patterns_fail_naming_file_line_and_term():
             "un tensor que requiere gradiente",
         ),
     ]
-
