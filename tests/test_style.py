@@ -42,7 +42,9 @@ def fixture_problems() -> list[str]:
     return problems(pages, FIXTURE / "STYLE.md", modules, fixture_messages())
 
 
-def banned(where: str, used: str, variant: str, term: str) -> str:
+def banned(where: str, used: str, term: str, variant: str = "") -> str:
+    """The message for a variant of the table, `used` as written (the variant, if not given)."""
+    variant = variant or used
     return f"{where}: '{used}' is not the site's term (STYLE.md bans '{variant}'){FIX}{term}"
 
 
@@ -50,8 +52,14 @@ def pattern(where: str, used: str, problem: str, fix: str) -> str:
     return f"{where}: '{used}' {problem} (STYLE.md)\n  fix: {fix}"
 
 
+def minus(where: str, number: str) -> str:
+    fix = f"write it in maths, ${number}$, which shows a real minus sign"
+    return pattern(where, number, "has a hyphen for a minus sign", fix)
+
+
 ITALIC = "writes out in italics, as a product o·u·t"
-MINUS = "has a hyphen for a minus sign"
+BACKWARD = "pasada hacia atrás"
+REQUIRES, REQUIERE = "a tensor that requires grad", "un tensor que requiere gradiente"
 WORD_LOSS = "names the loss with a word"
 ANY_MORE = "is British spelling for the adverb"
 EN, ES = "tests/fixtures/style/en/page.md", "tests/fixtures/style/es/lessons/page.md"
@@ -61,86 +69,40 @@ MESSAGES = "tests/fixtures/style/messages.py"
 
 def test_banned_variants_and_patterns_fail_naming_file_line_and_term():
     assert fixture_problems() == [
-        banned(f"{EN}:3", "Let us", "let us", "let's"),
-        banned(
-            f"{EN}:3",
-            "vector Jacobian product",
-            "vector Jacobian product",
-            "vector-Jacobian product",
-        ),
+        banned(f"{EN}:3", "Let us", "let's", "let us"),
+        banned(f"{EN}:3", "vector Jacobian product", "vector-Jacobian product"),
         # an exact spelling in quotes: "boolean", but "Boolean" passes
-        banned(f"{EN}:5", "boolean", "boolean", "Boolean"),
-        banned(f"{EN}:5", "backward walk", "backward walk*", "backward pass"),
+        banned(f"{EN}:5", "boolean", "Boolean"),
+        banned(f"{EN}:5", "backward walk", "backward pass", "backward walk*"),
         pattern(f"{EN}:5", "$out$", ITALIC, r"write $\mathrm{out}$"),
         pattern(f"{EN}:6", r"$\mathrm{loss} = out^2$", WORD_LOSS, "write $L$"),
         pattern(f"{EN}:6", r"$\mathrm{loss} = out^2$", ITALIC, r"write $\mathrm{out}$"),
         # in code and maths a minus passes, and so do dates, ranges and exponents
-        pattern(
-            f"{EN}:7", "-0.8", MINUS, "write it in maths, $-0.8$, which shows a real minus sign"
-        ),
+        minus(f"{EN}:7", "-0.8"),
         # ending a clause; "any more gradients" (a quantity) passes
         pattern(f"{EN}:8", "any more", ANY_MORE, "write anymore"),
         # the glossary's entry headings may name a variant, its text may not
-        banned(
-            "tests/fixtures/style/es/glossary.md:9",
-            "paso hacia atrás",
-            "paso hacia atrás",
-            "pasada hacia atrás",
-        ),
+        banned("tests/fixtures/style/es/glossary.md:9", "paso hacia atrás", BACKWARD),
         # the description, the title (once, as the longer variant) and an admonition title:
-        banned(f"{ES}:2", "rastrea", "rastre*", "registrar"),
-        banned(f"{ES}:5", "Dejar de rastrear", "dejar de rastrear", "registrar"),
+        banned(f"{ES}:2", "rastrea", "registrar", "rastre*"),
+        banned(f"{ES}:5", "Dejar de rastrear", "registrar", "dejar de rastrear"),
         # a capital letter bans that spelling only
-        banned(
-            f"{ES}:7",
-            "producto vector-Jacobiano",
-            "producto vector-Jacobiano",
-            "producto vector-jacobiano",
-        ),
-        banned(f"{ES}:10", "Ganchos", "gancho*", "*hook*"),
-        banned(f"{ES}:14", "paso hacia atrás", "paso hacia atrás", "pasada hacia atrás"),
+        banned(f"{ES}:7", "producto vector-Jacobiano", "producto vector-jacobiano"),
+        banned(f"{ES}:10", "Ganchos", "*hook*", "gancho*"),
+        banned(f"{ES}:14", "paso hacia atrás", BACKWARD),
         pattern(f"{ES}:14", r"$2 \cdot out$", ITALIC, r"write $\mathrm{out}$"),
-        pattern(
-            f"{ES}:14", "-0.8", MINUS, "write it in maths, $-0.8$, which shows a real minus sign"
-        ),
+        minus(f"{ES}:14", "-0.8"),
         # notebook messages, inline code and format fields aside, with the line in the source
-        banned(f"{MESSAGES}:5 (TEXT['es']['note'])", "rastrea", "rastre*", "registrar"),
-        banned(
-            f"{MESSAGES}:7 (TEXT['es']['messages']['grad'])",
-            "requiere gradientes",
-            "requiere gradientes",
-            "un tensor que requiere gradiente",
-        ),
-        pattern(
-            f"{MESSAGES}:12 (TEXT['en']['messages']['value'])",
-            "-0.5",
-            MINUS,
-            "write it in maths, $-0.5$, which shows a real minus sign",
-        ),
-        banned(f"{MESSAGES}:14 (TEXT['en']['messages']['grad'])", "boolean", "boolean", "Boolean"),
-        banned(
-            f"{MESSAGES}:15 (TEXT['en']['messages']['grad'])",
-            "requires gradients",
-            "requires gradients",
-            "a tensor that requires grad",
-        ),
+        banned(f"{MESSAGES}:5 (TEXT['es']['note'])", "rastrea", "registrar", "rastre*"),
+        banned(f"{MESSAGES}:7 (TEXT['es']['messages']['grad'])", "requiere gradientes", REQUIERE),
+        minus(f"{MESSAGES}:12 (TEXT['en']['messages']['value'])", "-0.5"),
+        banned(f"{MESSAGES}:14 (TEXT['en']['messages']['grad'])", "boolean", "Boolean"),
+        banned(f"{MESSAGES}:15 (TEXT['en']['messages']['grad'])", "requires gradients", REQUIRES),
         # snippet modules: a comment, a docstring, a printed label, each in its language
-        banned(
-            f"{MODULE.format('en')}:6",
-            "require gradients",
-            "require gradients",
-            "a tensor that requires grad",
-        ),
+        banned(f"{MODULE.format('en')}:6", "require gradients", REQUIRES),
         pattern(f"{MODULE.format('en')}:6", "any more", ANY_MORE, "write anymore"),
-        banned(f"{MODULE.format('en')}:7", "let us", "let us", "let's"),
-        banned(f"{MODULE.format('es')}:1", "rastrea", "rastre*", "registrar"),
-        banned(
-            f"{MODULE.format('es')}:6", "paso hacia atrás", "paso hacia atrás", "pasada hacia atrás"
-        ),
-        banned(
-            f"{MODULE.format('es')}:8",
-            "requiere gradientes",
-            "requiere gradientes",
-            "un tensor que requiere gradiente",
-        ),
+        banned(f"{MODULE.format('en')}:7", "let us", "let's"),
+        banned(f"{MODULE.format('es')}:1", "rastrea", "registrar", "rastre*"),
+        banned(f"{MODULE.format('es')}:6", "paso hacia atrás", BACKWARD),
+        banned(f"{MODULE.format('es')}:8", "requiere gradientes", REQUIERE),
     ]
