@@ -1,6 +1,6 @@
 """One term per concept: nothing a reader reads uses a variant STYLE.md bans (tools/terms.py).
 
-What is read: every page (glossary included, its entry headings aside for the term table), the
+What is read: every page (glossary included: the term an entry names in parentheses aside), the
 comments, docstrings and printed strings of every snippet module, in its language, and the
 notebooks' messages (tools/notebooks.py's `TEXT`, imported). The fixtures show each kind of rule
 failing with the file, the line and the term to use: the term table (a phrase, a word with any
@@ -81,8 +81,14 @@ def test_banned_variants_and_patterns_fail_naming_file_line_and_term():
         minus(f"{EN}:7", "-0.8"),
         # ending a clause; "any more gradients" (a quantity) passes
         pattern(f"{EN}:8", "any more", ANY_MORE, "write anymore"),
-        # the glossary's entry headings may name a variant, its text may not
+        # a glossary entry may name the other language's term in parentheses, nothing else
         banned("tests/fixtures/style/es/glossary.md:9", "paso hacia atrás", BACKWARD),
+        banned(
+            "tests/fixtures/style/es/glossary.md:11",
+            "Paso hacia atrás",
+            BACKWARD,
+            "paso hacia atrás",
+        ),
         # the description, the title (once, as the longer variant) and an admonition title:
         banned(f"{ES}:2", "rastrea", "registrar", "rastre*"),
         banned(f"{ES}:5", "Dejar de rastrear", "registrar", "dejar de rastrear"),

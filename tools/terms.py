@@ -13,7 +13,7 @@ Two kinds of rule, both listed in STYLE.md:
   phrase matched as whole words, in any case unless it has a capital letter (then it bans that
   spelling: "vector-Jacobiano"); in double quotes, exactly as written ("boolean", not
   "Boolean"); a trailing `*` matches any ending. The glossary's entry headings may name a
-  variant on purpose ("Hook (*gancho*)"), so the table does not read them.
+  variant on purpose ("Hook (*gancho*)"): the table does not read that gloss.
 - PATTERNS below: what a regular expression can check precisely (italic `out` and a word `loss`
   in maths, a hyphen-minus before a number, "any more" ending a clause).
 """
@@ -35,6 +35,9 @@ from tools.spelling import MATHS
 STYLE = ROOT / "STYLE.md"
 SNIPPETS = ROOT / "snippets"
 COLUMNS = {"en": (0, 2), "es": (1, 3)}  # language: (preferred column, banned column)
+# A glossary entry names the other language's term in parentheses: "### Hook (*gancho*)".
+GLOSSARY_ENTRY = re.compile(r"^###\s.*$", re.MULTILINE)
+GLOSS = re.compile(r"\(\*[^()\n]*\*\)")
 FORMAT_FIELD = re.compile(r"\{[^{}\n]*\}")  # `{where}` in a notebook message: filled in later
 
 
@@ -155,17 +158,20 @@ def blank(found: re.Match) -> str:
 
 
 def page_texts(pages: list[Path]) -> list[Text]:
-    """Each page's prose, as tools/prose.py reads it; the glossary's entry headings left out of
-    what the table reads."""
+    """Each page's prose, as tools/prose.py reads it; the other language's term that a glossary
+    entry names in parentheses left out of what the table reads."""
     found = []
     for path in pages:
         text = path.read_text(encoding="utf-8")
-        kinds = prose.READ - {prose.HEADING} if path.name == "glossary.md" else prose.READ
         maths = tuple(
             (span.start, span.text) for span in prose.spans(path, text) if span.kind == prose.MATH
         )
         words = prose.readable(path, text, prose.READ - {prose.MATH})
-        table = prose.readable(path, text, kinds)
+        table = prose.readable(path, text)
+        if path.name == "glossary.md":
+            for heading in GLOSSARY_ENTRY.finditer(text):
+                for gloss in GLOSS.finditer(text, heading.start(), heading.end()):
+                    table = table[: gloss.start()] + blank(gloss) + table[gloss.end() :]
         found.append(Text(path, 1, language(path) or "", "page", table, words, maths))
     return found
 
