@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# The Node packages the browser tests use (axe-core), pinned in package-lock.json.
+NODE_INSTALLED := node_modules/.installed
 # Silences Material's end-of-life banner (it is not a build warning).
 export NO_MKDOCS_2_WARNING := 1
 # One lesson in both languages, `make update-outputs LESSON=graph`, or any pages, PAGES="...".
@@ -17,14 +19,14 @@ serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000 (Spanish) and 
 build: $(INSTALLED)  ## the static site, into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(INSTALLED)  ## every page's examples (pytest docs/), the machinery, the build, on 2 cores
+test: $(INSTALLED) $(NODE_INSTALLED)  ## every page's examples (pytest docs/), the machinery, the build, on 2 cores
 	$(BIN)/pytest -n 2
 
 check: $(INSTALLED)  ## quick check of one lesson's two pages: make check LESSON=graph
 	@test -n "$(PAGES)" || { echo "error: say which lesson: make check LESSON=graph"; exit 2; }
 	$(BIN)/pytest -q $(PAGES)
 
-screenshots: $(INSTALLED)  ## every page (and walk figure), desktop and phone, both languages, into screenshots/
+screenshots: $(INSTALLED) $(NODE_INSTALLED)  ## every page (and walk figure), desktop and phone, both languages, into screenshots/
 	SCREENSHOTS=1 $(BIN)/pytest -n 2 tests/test_browser.py tests/test_walk_figures.py -k "every_page or 404 or reader_uses"
 
 bench: $(INSTALLED)  ## timings side by side (median of 3), printed and written to bench.json
@@ -60,5 +62,10 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --group dev
 	touch $@
 
+# npm ci installs exactly what package-lock.json says, checked against its hashes.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf $(VENV) site .pytest_cache .cache screenshots bench.json
+	rm -rf $(VENV) node_modules site .pytest_cache .cache screenshots bench.json
