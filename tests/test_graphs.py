@@ -117,7 +117,7 @@ def fresh() -> dict[Path, str]:
 
 
 def real_graph(stem: str, namespace: dict) -> tuple[Counter, Counter]:
-    if stem == "graph-shown":
+    if stem in ("graph", "graph-shown"):
         return real_grad_fn_graph(namespace["out"].grad_fn)
     if stem == "from-scratch-values":
         return real_value_graph(namespace["loss"], namespace)

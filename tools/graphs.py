@@ -292,6 +292,15 @@ FROM_SCRATCH = tuple(
 
 PICTURES = [
     Picture(
+        "graph",
+        ("lessons/graph.py:add", "lessons/graph.py:mul", "lessons/graph.py:mean"),
+        lambda ns: walk(ns["out"].grad_fn, ns),
+        {
+            "es": "El grafo de autograd de out = z.mean(), de MeanBackward0 hasta AccumulateGrad",
+            "en": "The autograd graph of out = z.mean(), from MeanBackward0 down to AccumulateGrad",
+        },
+    ),
+    Picture(
         "graph-shown",
         ("lessons/graph-shown.py:running-example",),
         lambda ns: walk(ns["out"].grad_fn, ns),
