@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 import nbformat
 import pytest
 
-from tools import installed
+from tools import accessibility, installed
 from tools.installed import require
 from tools.pages import DOCS, INCLUDE, LANGUAGES, ROOT, parse_page, site_config
 
@@ -93,7 +93,6 @@ FACTS = """() => {
     blocks: [...article.querySelectorAll("pre")].map((p) => ({
       text: p.querySelector("code") ? p.querySelector("code").innerText : p.innerText,
       width: p.getBoundingClientRect().width,
-      wrap: getComputedStyle(p.querySelector("code") || p).whiteSpace,
     })),
     codes: article.querySelectorAll("pre > code").length,
     copies: article.querySelectorAll("button[data-md-type=copy]").length,
@@ -112,6 +111,12 @@ FACTS = """() => {
     math: [...article.querySelectorAll("math")].map((m) => {
       const r = m.getBoundingClientRect(); return [r.width, r.height]; }),
     rawTex: /\\\\(frac|sum|partial)/.test(article.innerText),
+    place: (() => { const p = article.querySelector(".part-place");
+      return p ? {text: text(p), current: p.querySelectorAll("[aria-current=page]").length} : null;
+    })(),
+    start: (() => { const a = article.querySelector("a.md-button--primary");
+      return a ? {href: a.href, bottom: a.getBoundingClientRect().bottom + scrollY} : null; })(),
+    viewportHeight: innerHeight,
   };
 }"""
 
@@ -376,7 +381,9 @@ def test_every_page_as_a_reader_sees_it(site, host, session, lang):
     seen: dict[str, dict] = {}
 
     async def visit_all(paths):
-        tab = await Tab.open(session.browser, viewport=DEVICES["desktop"])
+        # A touch screen (no hover), where Material leaves more to the site: what works there
+        # works with a mouse too.
+        tab = await Tab.open(session.browser, viewport=DEVICES["desktop"], has_touch=True)
         # Search is tested on its own (test_search_..., the 404 page): here no page starts its
         # search worker, which costs the browser a sixth of each visit.
         await tab.context.route("**/search/search_index.json", empty_search_index)
@@ -385,6 +392,7 @@ def test_every_page_as_a_reader_sees_it(site, host, session, lang):
         for path in paths:
             address = url(host, lang, path)
             await tab.go(address)
+            await accessibility.prepare(tab.page)
             for device, viewport in DEVICES.items():
                 await tab.page.set_viewport_size(viewport)
                 facts = await tab.page.evaluate(FACTS)
@@ -397,11 +405,13 @@ def test_every_page_as_a_reader_sees_it(site, host, session, lang):
                     name = f"{lang}-{device}-{path.strip('/').replace('/', '-') or 'home'}"
                     await tab.screenshot(name, scale=SCALE[device])
                     if path in DARK:  # as the palette toggle does it
-                        await tab.page.evaluate(SCHEME.format("slate"))
+                        await accessibility.set_scheme(tab.page, "dark")
                         await tab.screenshot(f"{name}-dark", scale=SCALE[device])
-                        await tab.page.evaluate(SCHEME.format("default"))
+                        await accessibility.set_scheme(tab.page, "light")
                 for defect, detail in page_problems(host, lang, device, path, facts, copied):
                     problems[defect].append(f"{path or '(home)'} ({device}): {detail}")
+                for problem in await reader_problems(tab.page, device):
+                    problems[READABLE].append(f"{path or '(home)'} {problem}")
             for problem in tab.take_problems():
                 defect = "no console error, failed request or request to another host"
                 problems[defect].append(f"{path or '(home)'}: {problem}")
@@ -416,6 +426,26 @@ def test_every_page_as_a_reader_sees_it(site, host, session, lang):
     assert not problems, "\n".join(
         f"{defect}:\n  " + "\n  ".join(found) for defect, found in problems.items()
     )
+
+
+READABLE = (
+    "readable by everyone (axe-core's WCAG 2.2 A/AA rules and best practices, the site's checks)"
+)
+
+
+async def reader_problems(page, device: str) -> list[str]:
+    """axe-core and the site's own checks (tools/accessibility.py) at this width, in each
+    palette it is run in there; each problem names the width, the palette, the rule and the
+    element."""
+    found = []
+    for scheme in accessibility.SCHEMES:
+        if (device, scheme) in accessibility.CONFIGURATIONS:
+            await accessibility.set_scheme(page, scheme)
+            found += [
+                f"({device}, {scheme}) {p}" for p in await accessibility.audit(page, device, scheme)
+            ]
+    await accessibility.set_scheme(page, "light")
+    return found
 
 
 async def empty_search_index(route):
@@ -441,15 +471,29 @@ def page_problems(host, lang, device, path, facts, copied):
             "full titles (inline code kept) in the tab and the header",
             f"h1 {facts['h1']!r}, tab {facts['title']!r}, header {facts['topic']!r}",
         )
-    if CONFIG["extra"]["torch_version"] not in page_facts["text"]:
-        yield "the PyTorch version line sits right under the title", facts["facts"]
+    verified = CONFIG["extra"]["torch_version"] in page_facts["text"]
+    if verified != shows_outputs(source):
+        yield '"verified with PyTorch" right under the title, where the page shows outputs', facts
     day = meta.get("outputs_date") and rf"\b{meta['outputs_date'].day}\b"
     if day and not re.search(day, page_facts["text"]):
         yield "the date the outputs were regenerated is shown", page_facts["text"]
     if lang != LANGUAGES[0] and meta.get("translation_of"):
         spanish = url(host, LANGUAGES[0], path)
-        if meta["translation_of"] not in page_facts["text"] or spanish not in page_facts["links"]:
-            yield "an English page says which Spanish version it translates", page_facts
+        when = meta.get("translated_on")
+        dated = not when or re.search(rf"\b{when.day}\b", page_facts["text"])
+        if spanish not in page_facts["links"] or meta["translation_of"] in page_facts["text"]:
+            yield "an English page links to its Spanish original, with no hash", page_facts
+        elif not dated:
+            yield "an English page says when it was translated", page_facts
+    if path in nav_part_pages():
+        place = facts["place"]
+        if not place or place["current"] != 1 or not place["text"]:
+            yield "a lesson shows where it is in its part", place
+    if path == "":
+        start = facts["start"]
+        lesson_1 = url(host, lang, nav_part_pages()[0])
+        if not start or start["href"] != lesson_1 or start["bottom"] > facts["viewportHeight"]:
+            yield "the home page starts the reader: lesson 1's link above the fold", start
     if path.startswith(("lessons/", "notebooks/")):
         kind, other = ("notebooks/", "lessons/") if notebook else ("lessons/", "notebooks/")
         twin = url(host, lang, path.replace(kind, other))
@@ -461,8 +505,6 @@ def page_problems(host, lang, device, path, facts, copied):
         frames = FRAME.findall(block["text"])
         if frames:
             yield "errors as short as on the lesson", f"{len(frames)} traceback frames"
-        if block["wrap"] not in ("pre", "nowrap"):
-            yield "no code or number split across lines", f"white-space: {block['wrap']}"
         # Jupyter's `In [n]:` prompts left code 210 of 358 px; a list's indent leaves 300.
         if device == "phone" and 0 < block["width"] < 0.75 * facts["articleWidth"]:
             yield "code not squeezed on a phone", f"{block['width']:.0f} px"
@@ -499,6 +541,23 @@ def page_problems(host, lang, device, path, facts, copied):
             if wrong is not None:
                 detail += f"; block {wrong}: {copied[wrong][:60]!r} != {expected[wrong][:60]!r}"
             yield "every copy button copies exactly its block (includes expanded)", detail
+
+
+def shows_outputs(source: Path) -> bool:
+    """Whether a page shows what its code printed: an output block, or a notebook's output."""
+    if source.suffix == ".ipynb":
+        cells = nbformat.read(source, as_version=4).cells
+        return any(cell.get("outputs") for cell in cells if cell.cell_type == "code")
+    return any(example.output is not None for example in parse_page(source).examples)
+
+
+@functools.cache
+def nav_part_pages() -> list[str]:
+    """The pages of mkdocs.yml's parts (its sections), as paths under a language's root."""
+    sections = [
+        i for i in CONFIG["nav"] if isinstance(i, dict) and isinstance(next(iter(i.values())), list)
+    ]
+    return nav_paths(sections)
 
 
 def order_problems(host, lang, seen):
@@ -547,10 +606,12 @@ def test_404_page_speaks_the_language_of_the_address(host, session, tab, lang):
     other = next(code for code in LANGUAGES if code != lang)
     run = session.run
     for device, viewport in DEVICES.items():
-        reader = tab(viewport=viewport)
+        reader = tab(viewport=viewport, has_touch=device == "phone")
         page = run(reader.go(url(host, lang, "lessons/no-such-page/"), status=404))
         run(page.wait_for_load_state("networkidle"))  # late requests too (sitemaps, once)
         reader.check(f"the 404 page ({device})")
+        run(accessibility.prepare(page))
+        assert run(reader_problems(page, device)) == []
         assert run(page.get_attribute("html", "lang")) == lang
         switcher = {
             run(a.get_attribute("hreflang")): (
@@ -586,7 +647,6 @@ def test_404_page_speaks_the_language_of_the_address(host, session, tab, lang):
 
 
 LINKS = "links => links.map(link => link.href)"
-SCHEME = "document.body.setAttribute('data-md-color-scheme', '{}')"
 
 
 @pytest.mark.parametrize(("lang", "other"), [("es", "en"), ("en", "es")])
@@ -645,3 +705,82 @@ def test_a_request_to_another_host_fails_the_test_naming_the_page(host, session,
     session.run(page.wait_for_timeout(300))
     with pytest.raises(AssertionError, match=r"home: .*another host: https://example\.com/x\.png"):
         reader.check("home")
+
+
+# --- Each rule of tools/accessibility.py fails on a page made to break it -------------------
+
+BROKEN_PAGES = Path(__file__).parent / "fixtures" / "browser"
+EXPECT = re.compile(r'<meta name="expect" content="([^"]+)">')
+
+
+@pytest.fixture(scope="session")
+def broken_host(tmp_path_factory):
+    with pages_host(BROKEN_PAGES, tmp_path_factory.mktemp("broken"), sub_path="/") as address:
+        yield address
+
+
+async def audited(tab, address: str) -> list[str]:
+    """A page's problems at every width and palette, as the tour finds them."""
+    await tab.page.goto(address, wait_until="load")
+    await accessibility.prepare(tab.page)
+    found = []
+    for device, viewport in DEVICES.items():
+        await tab.page.set_viewport_size(viewport)
+        found += await reader_problems(tab.page, device)
+    return found
+
+
+@pytest.mark.parametrize("broken", sorted(p.name for p in BROKEN_PAGES.glob("*.html")))
+def test_each_rule_fails_on_its_broken_page_naming_rule_and_element(
+    broken_host, session, tab, broken
+):
+    """tests/fixtures/browser/<rule>.html breaks one rule (the element `#defect`), at the width
+    and in the palette its `expect` says: the audit finds it there, naming rule and element."""
+    expected = EXPECT.search((BROKEN_PAGES / broken).read_text(encoding="utf-8"))[1]
+    reader = tab(viewport=DEVICES["desktop"], has_touch=True)
+    found = session.run(audited(reader, f"{broken_host}{broken}"))
+    named = [p for p in found if p.startswith(f"{expected} (") or p.startswith(f"{expected}:")]
+    assert [p for p in named if "#defect" in p], f"{broken}: expected {expected!r}, found {found}"
+
+
+# The focus is seen wherever the keyboard takes it: each control of the header, the language
+# menu's links included (their focus used to be a faint change of colour).
+FOCUS_SEEN = """() => {
+  const e = document.activeElement;
+  const shown = e.matches("[type=radio]") && e.nextElementSibling ? e.nextElementSibling : e;
+  const style = getComputedStyle(shown);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1;
+  const underline = style.textDecorationLine.includes("underline");
+  const label = (e.getAttribute("aria-label") || e.textContent || e.id).trim().slice(0, 30);
+  return [e.tagName.toLowerCase() + " " + label, outline || underline || style.boxShadow !== "none",
+          !!e.closest(".md-header")];
+}"""
+
+
+async def unseen_focus(page, stops: int) -> list[str]:
+    """Tab through the first `stops` tab stops of the header: those whose focus shows no
+    outline, underline or shadow."""
+    unseen = []
+    for _ in range(stops):
+        await page.keyboard.press("Tab")
+        what, seen, in_header = await page.evaluate(FOCUS_SEEN)
+        if not in_header:
+            break
+        if not seen:
+            unseen.append(what)
+    return unseen
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_keyboard_focus_is_seen_in_the_header(host, session, tab, lang):
+    reader = tab(viewport=DEVICES["desktop"])
+    page = session.run(reader.go(url(host, lang)))
+    session.run(page.add_style_tag(content=accessibility.STILL))
+    session.run(page.keyboard.press("Tab"))  # the skip link, shown on focus
+    assert session.run(unseen_focus(page, 12)) == []
+
+
+def test_a_focus_without_outline_fails(broken_host, session, tab):
+    reader = tab(viewport=DEVICES["desktop"])
+    session.run(reader.page.goto(f"{broken_host}focus/header.html", wait_until="load"))
+    assert session.run(unseen_focus(reader.page, 4)) == ["a Español"]

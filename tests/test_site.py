@@ -53,7 +53,9 @@ def test_page_is_built_in_its_language(site, lang, relative):
     source = parse_page(DOCS / lang / relative)
     assert f'<html lang="{lang}"' in html
     label = {"es": "Salidas verificadas con", "en": "Outputs verified with"}[lang]
-    assert re.search(rf"{label} PyTorch\s*<code>{re.escape(torch.__version__)}</code>", html)
+    verified = re.search(rf"{label} PyTorch\s*<code>{re.escape(torch.__version__)}</code>", html)
+    shows_outputs = any(example.output is not None for example in source.examples)
+    assert bool(verified) == shows_outputs  # said where the page shows outputs, only there
     assert "--8<--" not in html  # every include was expanded
     assert f'/edit/main/docs/{lang}/{relative}" title=' in html  # "edit this page"
     description = source.meta["description"]
