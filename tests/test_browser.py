@@ -670,6 +670,34 @@ def test_language_switcher_keeps_the_page_and_the_anchor(host, session, tab, lan
     reader.check("the language switcher")
 
 
+@pytest.mark.parametrize(("lang", "other"), [("es", "en"), ("en", "es")])
+def test_language_switcher_keeps_the_place_without_an_anchor(host, session, tab, lang, other):
+    """A reader who scrolled into a section (no #anchor in the address) lands at the same
+    section in the other language: its heading is the anchor."""
+    headings = [h for h in parse_page(DOCS / lang / "lessons" / "non-scalar.md").headings]
+    heading = [h for h in headings if h.level == 2][-2]
+    reader, run = tab(viewport=DEVICES["phone"], has_touch=True), session.run
+    page = run(reader.go(url(host, lang, "lessons/non-scalar/")))
+    # The heading just scrolled past, under the header, as a reader reading its section has it.
+    scroll = (
+        f"document.getElementById('{heading.anchor}').getBoundingClientRect().top + scrollY - 30"
+    )
+    run(page.evaluate(f"window.scrollTo(0, {scroll})"))
+    run(page.click(".md-header__option .md-select button"))
+
+    async def switch():
+        async with page.expect_navigation(wait_until="load"):
+            await page.click(f'a.md-select__link[hreflang="{other}"]')
+
+    run(switch())
+    assert page.url == url(host, other, f"lessons/non-scalar/#{heading.anchor}")
+    top = run(
+        page.evaluate(f"document.getElementById('{heading.anchor}').getBoundingClientRect().top")
+    )
+    assert 0 <= top < DEVICES["phone"]["height"] / 2  # the section is on screen, at its start
+    reader.check("the language switcher")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_returns_only_pages_of_the_current_language(host, session, tab, lang):
     reader, run = tab(color_scheme="dark"), session.run
