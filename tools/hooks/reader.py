@@ -3,6 +3,9 @@
 - Output blocks are marked (`<div class="highlight output">`): the site's stylesheet wraps them,
   so an error message is read where it is shown.
 - A picture links to its file, to be opened full size.
+- Formulas set as TeX sets them: an operator name (`\\operatorname{mean}`) is a function name, not
+  an operator spaced on both sides (latex2mathml writes `<mo>mean</mo>`: a double gap after `=`);
+  the punctuation after an inline formula stays on its line.
 - Inline code without a space (`grad_fn=<AddBackward0>`) is marked as one word: the stylesheet
   keeps it on one line instead of cutting it where a browser may break (after `=`).
 - Reading times: each page's, and each part's on the home page (after the part's heading).
@@ -38,6 +41,8 @@ CODE_LINES_PER_MINUTE = 10
 
 PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
+OPERATOR_NAME = re.compile(r"<mo>(?P<name>[A-Za-z]{2,})</mo>")
+FORMULA_AND_STOP = re.compile(r"(<math\b[^>]*>(?:(?!</math>).)*</math>)([.,;:!?)]+)", re.DOTALL)
 INLINE_CODE = re.compile(r"<code>(?P<code>[^<\s]+)</code>")
 PICTURE = re.compile(r'<p>(<img\b[^>]*\bsrc="(?!data:)(?P<src>[^"]+)"[^>]*>)</p>')
 H2 = re.compile(r"<h2\b[^>]*>.*?</h2>", re.DOTALL)
@@ -56,6 +61,8 @@ def on_page_content(content, page, config, files):
         f'<div class="highlight output"><span class="filename">{title}</span>',
     )
     content = PICTURE.sub(r'<p><a class="picture" href="\g<src>">\1</a></p>', content)
+    content = OPERATOR_NAME.sub(r"<mi>\g<name></mi><mo>&#x2061;</mo>", content)
+    content = FORMULA_AND_STOP.sub(r'<span class="formula-end">\1\2</span>', content)
     content = INLINE_CODE.sub(r'<code class="word">\g<code></code>', content)
     page.reading_minutes = reading_minutes(content)
     return content
