@@ -197,6 +197,9 @@ async def audit(page, device: str, scheme: str) -> list[str]:
     """The problems of the page as it is shown now: axe's runs for this width and palette
     (RUNS), and the site's own checks (in the light palette: they do not depend on colours)."""
     problems = []
+    # At the top of the page, as it opens: further down, the sticky header covers what scrolled
+    # under it, and target-size would find those links and buttons "partially obscured".
+    await page.evaluate("window.scrollTo(0, 0)")
     if (device, scheme) == ("desktop", "light"):
         await page.evaluate(HIDDEN)
     for where, palette, rules, context in RUNS:
