@@ -8,7 +8,7 @@ against. A request to another host is refused and fails the test that made it, n
 
 With SCREENSHOTS=1 (`make screenshots`), the tour also writes a screenshot of every page, desktop
 and phone, both languages (a few in dark mode too), to screenshots/ (git-ignored) as
-<lang>-<device>-<page>.jpg, for a reviewer to flip through; `make test` leaves them out, since
+<lang>-<device>-<page>.png, for a reviewer to flip through; `make test` leaves them out, since
 they take as long as the checks themselves.
 """
 
@@ -277,17 +277,17 @@ class Tab:
         assert problems == [], f"{where}: {problems}"
 
     async def screenshot(self, name: str, scale: float = 1):
-        """The whole page as a JPEG, written under a temporary name first (pytest-xdist workers
-        never see a half-written file)."""
+        """The whole page as a PNG, which any image viewer opens, written under a temporary name
+        first (pytest-xdist workers never see a half-written file)."""
         height = await self.page.evaluate("document.documentElement.scrollHeight")
         width = self.page.viewport_size["width"]
         clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": scale}
         shot = await self.cdp.send(
             "Page.captureScreenshot",
-            {"format": "jpeg", "quality": 70, "captureBeyondViewport": True, "clip": clip},
+            {"format": "png", "captureBeyondViewport": True, "clip": clip},
         )
         SCREENSHOTS.mkdir(exist_ok=True)
-        target = SCREENSHOTS / f"{name}.jpg"
+        target = SCREENSHOTS / f"{name}.png"
         partial = target.with_suffix(f".{os.getpid()}.part")
         partial.write_bytes(base64.b64decode(shot["data"]))
         partial.replace(target)
@@ -738,12 +738,36 @@ def test_a_request_to_another_host_fails_the_test_naming_the_page(host, session,
 # --- Each rule of tools/accessibility.py fails on a page made to break it -------------------
 
 BROKEN_PAGES = Path(__file__).parent / "fixtures" / "browser"
-EXPECT = re.compile(r'<meta name="expect" content="([^"]+)">')
+EXPECT = re.compile(r"<!-- expect: (.+?) -->")
+# Each broken page is a fragment: this page around it, the element it breaks `#defect`.
+PAGE = """<!doctype html>
+<html lang="es">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Broken on purpose: {name}</title>
+<style>body {{ font: 16px/1.5 sans-serif; margin: 1em; color: #222; background: #fff }}</style>
+</head>
+<body><main><article><h1>Broken on purpose: {name}</h1>
+{fragment}</article></main></body>
+</html>
+"""
 
 
 @pytest.fixture(scope="session")
 def broken_host(tmp_path_factory):
-    with pages_host(BROKEN_PAGES, tmp_path_factory.mktemp("broken"), sub_path="/") as address:
+    pages = tmp_path_factory.mktemp("broken-pages")
+    for source in BROKEN_PAGES.rglob("*"):
+        target = pages / source.relative_to(BROKEN_PAGES)
+        if source.is_dir():
+            target.mkdir(exist_ok=True)
+        elif source.suffix == ".html" and source.parent == BROKEN_PAGES:
+            fragment = source.read_text(encoding="utf-8")
+            target.write_text(PAGE.format(name=source.stem, fragment=fragment), encoding="utf-8")
+        else:
+            target.write_bytes(source.read_bytes())
+    with pages_host(pages, tmp_path_factory.mktemp("broken"), sub_path="/") as address:
         yield address
 
 
@@ -763,7 +787,8 @@ def test_each_rule_fails_on_its_broken_page_naming_rule_and_element(
     broken_host, session, tab, broken
 ):
     """tests/fixtures/browser/<rule>.html breaks one rule (the element `#defect`), at the width
-    and in the palette its `expect` says: the audit finds it there, naming rule and element."""
+    and in the palette its `expect` comment says: the audit finds it there, naming rule and
+    element."""
     expected = EXPECT.search((BROKEN_PAGES / broken).read_text(encoding="utf-8"))[1]
     reader = tab(viewport=DEVICES["desktop"], has_touch=True)
     found = session.run(audited(reader, f"{broken_host}{broken}"))
