@@ -227,7 +227,11 @@ def notebook_markdown(path: Path, config) -> str:
     front = {
         "description": meta.get("description", ""),
         "search": {"exclude": True},  # search finds the lesson; this repeats it word for word
-        **{key: meta[key] for key in ("outputs_date", "translation_of") if key in meta},
+        **{
+            key: meta[key]
+            for key in ("outputs_date", "translation_of", "translated_on")
+            if key in meta
+        },
     }
     parts = [f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n"]
     for cell in notebook["cells"]:
