@@ -276,10 +276,12 @@ class Tab:
         problems = self.take_problems()
         assert problems == [], f"{where}: {problems}"
 
-    async def screenshot(self, name: str, scale: float = 1):
-        """The whole page as a PNG, which any image viewer opens, written under a temporary name
-        first (pytest-xdist workers never see a half-written file)."""
+    async def screenshot(self, name: str, scale: float = 1, whole: bool = True):
+        """The whole page (or what the first screen shows) as a PNG, which any image viewer
+        opens, written under a temporary name first (pytest-xdist workers never see a
+        half-written file)."""
         height = await self.page.evaluate("document.documentElement.scrollHeight")
+        height = height if whole else self.page.viewport_size["height"]
         width = self.page.viewport_size["width"]
         clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": scale}
         shot = await self.cdp.send(
@@ -404,6 +406,8 @@ def test_every_page_as_a_reader_sees_it(site, host, session, lang):
                 if SHOTS:
                     name = f"{lang}-{device}-{path.strip('/').replace('/', '-') or 'home'}"
                     await tab.screenshot(name, scale=SCALE[device])
+                    if not path:  # what the home page shows before any scrolling
+                        await tab.screenshot(f"{name}-first-screen", whole=False)
                     if path in DARK:  # as the palette toggle does it
                         await accessibility.set_scheme(tab.page, "dark")
                         await tab.screenshot(f"{name}-dark", scale=SCALE[device])
