@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -70,6 +71,7 @@ class Section:
 def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     md.use(front_matter_plugin).use(admon_plugin)
+    md.use(attrs_plugin)  # attr_list after a link, `[Start](…){ .md-button }`: not prose
     return md.use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True)
 
 
