@@ -53,8 +53,10 @@ SUB_PATH = urlsplit(CONFIG["site_url"]).path  # /autograd/
 
 @pytest.fixture(scope="session", autouse=True)
 def chromium():
-    """Without Chromium these tests fail with the fix, unless SKIP_BROWSER=1 (tools/installed)."""
+    """Without Chromium or axe-core these tests fail with the fix, unless SKIP_BROWSER=1
+    (tools/installed)."""
     require(CHROMIUM is not None, installed.CHROMIUM)
+    require(accessibility.AXE.exists(), installed.AXE_CORE)
 
 
 # Material adds a copy button to each code block once its script has run.

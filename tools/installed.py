@@ -29,6 +29,11 @@ HUNSPELL = Need(
     "SKIP_SPELLING",
 )
 CHROMIUM = Need("Chromium", "apt-get install chromium", "SKIP_BROWSER")
+AXE_CORE = Need(
+    "axe-core (node_modules/, pinned in package-lock.json)",
+    "npm ci (`make test` runs it; npm: apt-get install npm)",
+    "SKIP_BROWSER",
+)
 
 
 def require(available: bool, need: Need) -> None:
