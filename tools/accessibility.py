@@ -26,6 +26,8 @@ a page, so a rule runs only where its outcome can change, on what can change it:
 
 from __future__ import annotations
 
+import functools
+
 from tools.pages import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -171,6 +173,7 @@ CHECKS = """(device) => {
 }"""
 
 
+@functools.cache
 def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")  # installed: tests/test_browser.py requires it
 
