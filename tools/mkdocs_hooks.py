@@ -20,7 +20,6 @@ import logging
 import os
 import posixpath
 import re
-from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,36 +48,6 @@ OL_START = re.compile(r"<!-- ol-start=(\d+) -->\s*<ol>")
 LESSON_HEADING = re.compile(r"^#{2,6}\s+(?P<title>.*?)\s*\{[^}]*#(?P<anchor>[\w-]+)[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 OUTPUT_TITLE = {"es": "Salida", "en": "Output"}
-MONTHS = {
-    "es": [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
 OG_LOCALE = {"es": "es_ES", "en": "en_US"}
 
 # For llms.txt, as each language's build goes: its navigation (section, page URL) in reading
@@ -307,20 +276,6 @@ def relation_parts(tex: str) -> list[str]:
 # --- Per-page context: switcher, facts, sharing --------------------------------------------
 
 
-def long_date(value, lang: str) -> str | None:
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value)
-        except ValueError:
-            return None
-    if not isinstance(value, date):
-        return None
-    month = MONTHS.get(lang, MONTHS["en"])[value.month - 1]
-    if lang == "es":
-        return f"{value.day} de {month} de {value.year}"
-    return f"{month} {value.day}, {value.year}"
-
-
 def repository(config) -> tuple[str, str]:
     """(repository URL, branch) of "edit this page", e.g. edit_uri `edit/main/docs/`."""
     branch = (config.edit_uri or "edit/main/").strip("/").split("/")[1]
@@ -350,7 +305,6 @@ def on_page_context(context, page, config, nav):
     context["hreflang"] = hreflang
     context["og_locale"] = OG_LOCALE.get(lang, lang)
     context["og_alternate_locales"] = [OG_LOCALE.get(code, code) for code, _ in hreflang[:-1]]
-    context["outputs_date"] = long_date(page.meta.get("outputs_date"), lang)
     src = page.file.src_uri
     if lang != default and page.meta.get("translation_of"):
         original = "../" * page.url.count("/") + path
