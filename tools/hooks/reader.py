@@ -122,6 +122,8 @@ def part_place(page, nav, texts) -> dict | None:
     if part is None or not getattr(part, "is_section", False):
         return None
     lessons = [item for item in part.children if item.is_page]
+    if page not in lessons:  # a page placed in a part without being one of its lessons
+        return None
     parts = [item for item in nav.items if getattr(item, "is_section", False)]
     index = lessons.index(page)
     place = {
