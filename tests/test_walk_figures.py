@@ -9,14 +9,12 @@ written to screenshots/ at both widths, light and dark.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from test_browser import (
     CHROMIUM,
     DEVICES,
-    SCHEME,
     SCREENSHOTS,
     SHOTS,
     Session,
@@ -27,19 +25,20 @@ from test_browser import (
     url,
 )
 
-from tools import walks
+from tools import accessibility, installed, walks
 from tools.hooks import walk_figures
-from tools.pages import DOCS, LANGUAGES, ROOT, parse_page, site_config
+from tools.installed import require
+from tools.pages import DOCS, LANGUAGES, parse_page, site_config
 
 ASSETS = DOCS / "es" / "assets" / "walk"
-# axe-core from the project's npm packages (package.json), or where AXE_CORE says.
-AXE = Path(os.environ.get("AXE_CORE") or ROOT / "node_modules" / "axe-core" / "axe.min.js")
-SCHEMES = {"default": "", "slate": "-dark"}  # Material's light and dark palettes
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"),
-    reason="Chromium is not installed (apt-get install chromium; .ci/run does it, CI never skips)",
-)
+
+@pytest.fixture(scope="module", autouse=True)
+def chromium():
+    """Without Chromium or axe-core these tests fail with the fix, unless SKIP_BROWSER=1
+    (tools/installed), as tests/test_browser.py's do."""
+    require(CHROMIUM is not None, installed.CHROMIUM)
+    require(accessibility.AXE.exists(), installed.AXE_CORE)
 
 
 def texts(lang: str) -> dict[str, str]:
@@ -244,7 +243,7 @@ OVERFLOW = """(figure) => {
 
 async def visit(browser, host: str, lang: str, walk: walks.Walk) -> list[str]:
     """Every check of one figure, in one visit: by mouse and by keyboard at desktop width; then
-    mid-walk, at both widths and in both palettes, axe-core (when installed) and the layout."""
+    mid-walk, at both widths and in both palettes, axe-core and the layout."""
     tab = await quiet_tab(browser, viewport=DEVICES["desktop"])
     page = await tab.go(url(host, lang, f"lessons/{walk.lesson}/"))
     data = walks.committed_data(walk.path(lang))
@@ -281,16 +280,15 @@ async def visit(browser, host: str, lang: str, walk: walks.Walk) -> list[str]:
     # page: 5.8 s a run, against 0.7 s with 418): the rest of the article goes, but for the
     # headings that Material's table of contents follows; the figure keeps its place and styles.
     await page.evaluate(ONLY_THE_FIGURE)
-    if AXE.exists():
-        await page.add_script_tag(path=str(AXE))
+    await page.add_script_tag(content=accessibility.axe_source())
     for device, viewport in DEVICES.items():
         await page.set_viewport_size(viewport)
-        for scheme, suffix in SCHEMES.items():
-            await page.evaluate(SCHEME.format(scheme))
+        for scheme in accessibility.SCHEMES:
+            suffix = "-dark" if scheme == "dark" else ""
+            await accessibility.set_scheme(page, scheme)
             await page.evaluate(SETTLED)  # Material fades colours: axe must see the final ones
             where = f"mid-walk ({device}, {scheme})"
-            if AXE.exists():
-                found += [f"{where}: axe: {v}" for v in await figure.evaluate(AXE_RUN)]
+            found += [f"{where}: axe: {v}" for v in await figure.evaluate(AXE_RUN)]
             found += [f"{where}: {problem}" for problem in await figure.evaluate(OVERFLOW)]
             if SHOTS:
                 await shoot(page, f"{lang}-{device}-walk-{walk.lesson}{suffix}.png")
@@ -323,14 +321,6 @@ def test_walk_figures_as_a_reader_uses_them(host, browser, lang):
         return [p for walk in walks.WALKS for p in await visit(browser.browser, host, lang, walk)]
 
     assert browser.run(both()) == []
-
-
-def test_axe_core_is_installed_for_the_walk_figures():
-    """The test above runs axe-core on the figures only if it is installed: say so if not."""
-    if not AXE.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"axe-core is missing: {AXE}; fix: npm ci (package.json)")
-        pytest.skip(f"axe-core is not installed ({AXE}): the walk figures were not checked by it")
 
 
 def test_without_javascript_the_picture_and_the_printed_walk_remain(host, browser):
