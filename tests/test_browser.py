@@ -734,12 +734,13 @@ def test_site_also_works_from_the_root_of_a_plain_static_server(site, session, t
 def test_a_request_to_another_host_fails_the_test_naming_the_page(host, session, tab):
     reader = tab()
     page = session.run(reader.go(url(host, "es")))
+    # Resolves on the image's error: after the route refused the request, and recorded it.
     session.run(
         page.evaluate(
-            "document.body.append(Object.assign(new Image(), {src: 'https://example.com/x.png'}))"
+            "new Promise(done => document.body.append(Object.assign(new Image(), "
+            "{onerror: done, onload: done, src: 'https://example.com/x.png'})))"
         )
     )
-    session.run(page.wait_for_timeout(300))
     with pytest.raises(AssertionError, match=r"home: .*another host: https://example\.com/x\.png"):
         reader.check("home")
 

@@ -21,8 +21,19 @@ PAGE = FIXTURE / "en" / "lessons" / "seeded.md"
 EXPANDER = Expander(FIXTURE / "snippets")
 
 
+def installed_torch() -> str:
+    """The installed torch's version as the prose states it: "2.13" for 2.13.0+cpu."""
+    import torch
+
+    return ".".join(torch.__version__.split("+")[0].split(".")[:2])
+
+
 def page_with(old: str = "", new: str = ""):
-    text = PAGE.read_text(encoding="utf-8")
+    """The fixture page, stating the installed torch (it was written with 2.13: an upgrade must
+    not fail these tests), with `old` replaced by `new`."""
+    text = PAGE.read_text(encoding="utf-8").replace(
+        "PyTorch\n2.13", f"PyTorch\n{installed_torch()}"
+    )
     assert old in text
     return parse_page(PAGE, text.replace(old, new, 1), EXPANDER)
 
@@ -37,7 +48,7 @@ def test_fixture_quotes_are_read_and_verified():
         ("-0.4656", "plain", False, None),
         ("0.5", "plain", False, None),  # a constant of the code
         ("2^{-3}", "power", False, None),  # printed as 0.125
-        ("2.13", "version", False, None),
+        (installed_torch(), "version", False, None),
     ]
     assert claims.unbound(page) == []
 
@@ -65,8 +76,10 @@ def test_number_the_page_does_not_print_fails(old, new, quoted):
 
 
 def test_wrong_version_fails():
-    [problem] = claims.unbound(page_with("PyTorch\n2.13", "PyTorch\n2.12"))
-    assert "seeded.md:20: the prose says version 2.12, but 2.13" in problem
+    import torch
+
+    [problem] = claims.unbound(page_with(f"PyTorch\n{installed_torch()}", "PyTorch\n1.12"))
+    assert f"seeded.md:20: the prose says version 1.12, but {torch.__version__} is" in problem
 
 
 @pytest.fixture
