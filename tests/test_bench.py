@@ -8,14 +8,17 @@ for the closing notes, no goal is asserted: performance targets live in the benc
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
 
+from tools.installed import HYPERFINE, require
 from tools.pages import DOCS, LANGUAGES, ROOT, all_pages
 
 
 def test_bench_runs_and_reports_every_figure(site, tmp_path):
+    require(shutil.which("hyperfine") is not None, HYPERFINE)  # or SKIP_BENCH=1 skips
     output = tmp_path / "bench.json"
     command = [sys.executable, "-m", "tools.bench", "--quick", "--site", str(site)]
     start = time.monotonic()

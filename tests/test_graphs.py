@@ -2,6 +2,7 @@
 in each language, self-contained, deterministic, and up to date."""
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -11,6 +12,7 @@ import torch
 
 from tools import graphs
 from tools.graphs import PICTURES, lesson_namespace, render, stale_problem, walk
+from tools.installed import GRAPHVIZ, require
 
 SVG = "{http://www.w3.org/2000/svg}"
 BY_STEM = {picture.stem: picture for picture in PICTURES}
@@ -111,8 +113,14 @@ def localized(namespaces) -> dict[tuple[str, str], dict]:
     return {**{(stem, "en"): ns for stem, ns in namespaces.items()}, **spanish}
 
 
+@pytest.fixture(scope="session")
+def dot() -> None:
+    """Graphviz draws the pictures: without it, fail with the fix (or SKIP_GRAPHVIZ=1 skips)."""
+    require(shutil.which("dot") is not None, GRAPHVIZ)
+
+
 @pytest.fixture(scope="module")
-def fresh() -> dict[Path, str]:
+def fresh(dot) -> dict[Path, str]:
     return graphs.lesson_svgs()
 
 
@@ -230,6 +238,7 @@ def test_committed_picture_equals_a_fresh_drawing(picture, lang, fresh):
     assert problem is None, problem
 
 
+@pytest.mark.usefixtures("dot")
 def test_drawing_is_deterministic(namespaces):
     picture = BY_STEM["memory-checkpoint"]
     graph = picture.draw(namespaces[picture.stem])
@@ -279,6 +288,7 @@ def test_missing_picture_fails(tmp_path, fresh):
     assert "make update-outputs" in problem
 
 
+@pytest.mark.usefixtures("dot")
 def test_same_named_nodes_stay_distinct_and_a_shared_node_is_one():
     torch.manual_seed(0)
     a = torch.randn(2, requires_grad=True)

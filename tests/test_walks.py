@@ -4,6 +4,7 @@ marks stay legible on both palettes."""
 
 import ast
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from test_graphs import SLATE, WHITE, contrast
 
 from tools import graphs, walks
 from tools.hooks import walk_figures
+from tools.installed import GRAPHVIZ, require
 from tools.pages import DOCS, LANGUAGES, parse_page, site_config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "walks"
@@ -22,6 +24,7 @@ IDS = [f"{walk.stem}-{lang}" for walk, lang in CASES]
 
 @pytest.fixture(scope="module")
 def fresh() -> tuple[dict[Path, str], dict[Path, dict]]:
+    require(shutil.which("dot") is not None, GRAPHVIZ)  # Graphviz draws them, or SKIP_GRAPHVIZ=1
     return walks.figure_svgs()
 
 

@@ -2,6 +2,8 @@
 least-privilege permissions, no persisted credentials), and each job asks for exactly the
 permissions listed here (zizmor accepts a job's `contents: write`; a reviewer reads this list)."""
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tools import installed
 from tools.pages import ROOT
 
 BIN = Path(sys.executable).parent
@@ -105,3 +108,63 @@ def test_a_widened_job_permission_fails(tmp_path):
         "the allowed ones are {'contents': 'read', 'pages': 'read'}\n  fix: give it only these, "
         "or widen the list in tests/test_workflows.py (PERMISSIONS) on purpose"
     ]
+
+
+# --- One list of system packages: .ci/system-packages.txt, installed by .ci/run, which CI runs ---
+
+CI = ROOT / ".ci"
+
+
+def listed_packages() -> list[tuple[str, str]]:
+    """(package, what shows it installed) for each line of .ci/system-packages.txt."""
+    lines = (CI / "system-packages.txt").read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split()) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_ci_runs_ci_run_and_installs_nothing_itself():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text("utf-8"))
+    runs = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
+    assert ".ci/run" in runs
+    assert [run for run in runs if "apt-get" in run or "make test" in run] == []
+
+
+@pytest.mark.parametrize("browser", [False, True], ids=["chromium", "CHROMIUM-set"])
+def test_ci_run_installs_the_missing_packages_of_the_list(tmp_path, browser):
+    """.ci/run, on a machine with none of the listed commands (apt-get, sudo and make recorded,
+    not run), installs what the list names, a line added to it included, then runs make test; a
+    browser named by CHROMIUM stands in for Debian's Chromium."""
+    (tmp_path / ".ci").mkdir()
+    shutil.copy2(CI / "run", tmp_path / ".ci" / "run")
+    listed = [
+        (package, "/no/such/chromium" if package == "chromium" else probe)
+        for package, probe in listed_packages()
+    ]
+    listed.append(("a-package-only-in-the-list", "no-such-command"))
+    text = "".join(f"{package} {probe}\n" for package, probe in listed)
+    (tmp_path / ".ci" / "system-packages.txt").write_text(f"# a comment\n\n{text}")
+    stubs, log = tmp_path / "bin", tmp_path / "called.txt"
+    stubs.mkdir()
+    for name in ("apt-get", "make", "sudo"):
+        (stubs / name).write_text(f'#!/bin/sh\necho "{name} $*" >> {log}\n')
+        (stubs / name).chmod(0o755)
+    for name in ("bash", "dirname", "id", "env"):  # what the script runs besides those
+        (stubs / name).symlink_to(shutil.which(name))
+    env = {"PATH": str(stubs), **({"CHROMIUM": str(stubs / "bash")} if browser else {})}
+    result = subprocess.run([stubs / "bash", tmp_path / ".ci" / "run"], env=env, check=False)
+    assert result.returncode == 0
+    missing = [package for package, probe in listed if not Path(probe).exists()]
+    if browser:
+        missing.remove("chromium")
+    sudo = "" if os.getuid() == 0 else "sudo "
+    assert log.read_text().splitlines() == [
+        f"{sudo}apt-get update -qq",
+        f"{sudo}apt-get install -y -qq --no-install-recommends {' '.join(missing)}",
+        "make test",
+    ]
+
+
+def test_every_program_a_test_requires_is_in_the_list():
+    listed = {package for package, _ in listed_packages()}
+    for need in installed.NEEDS:
+        named = need.install.split("apt-get install ", 1)[-1].rstrip(")").split()
+        assert set(named) <= listed, need

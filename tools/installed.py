@@ -1,5 +1,6 @@
-"""Tests that need a program from the system (hunspell, Chromium) fail where it is missing,
-with the command that installs it, unless skipped on purpose with a named variable.
+"""Tests that need a program from the system (hunspell, Chromium, Graphviz, hyperfine) fail
+where it is missing, with the command that installs it, unless skipped on purpose with a named
+variable. The packages are those of .ci/system-packages.txt, which CI installs.
 
     require(spelling.available(), HUNSPELL)   # in a test, or a fixture its tests use
 
@@ -29,11 +30,14 @@ HUNSPELL = Need(
     "SKIP_SPELLING",
 )
 CHROMIUM = Need("Chromium", "apt-get install chromium", "SKIP_BROWSER")
+GRAPHVIZ = Need("Graphviz (dot)", "apt-get install graphviz", "SKIP_GRAPHVIZ")
+HYPERFINE = Need("hyperfine", "apt-get install hyperfine", "SKIP_BENCH")
 AXE_CORE = Need(
     "axe-core (node_modules/, pinned in package-lock.json)",
     "npm ci (`make test` runs it; npm: apt-get install npm)",
     "SKIP_BROWSER",
 )
+NEEDS = (HUNSPELL, CHROMIUM, GRAPHVIZ, HYPERFINE, AXE_CORE)
 
 
 def require(available: bool, need: Need) -> None:
