@@ -28,12 +28,16 @@ def installed_torch() -> str:
     return ".".join(torch.__version__.split("+")[0].split(".")[:2])
 
 
+def fixture_text() -> str:
+    """The fixture page, stating the installed torch: it was written with 2.13, and an upgrade
+    must fail only the test about versions."""
+    text = PAGE.read_text(encoding="utf-8")
+    return text.replace("PyTorch\n2.13", f"PyTorch\n{installed_torch()}")
+
+
 def page_with(old: str = "", new: str = ""):
-    """The fixture page, stating the installed torch (it was written with 2.13: an upgrade must
-    not fail these tests), with `old` replaced by `new`."""
-    text = PAGE.read_text(encoding="utf-8").replace(
-        "PyTorch\n2.13", f"PyTorch\n{installed_torch()}"
-    )
+    """The fixture page with `old` replaced by `new`."""
+    text = fixture_text()
     assert old in text
     return parse_page(PAGE, text.replace(old, new, 1), EXPANDER)
 
@@ -89,7 +93,9 @@ def reseeded(tmp_path) -> Path:
     module = tmp_path / "snippets" / "en" / "lessons" / "seeded.py"
     text = module.read_text(encoding="utf-8")
     module.write_text(text.replace("manual_seed(0)", "manual_seed(1)"), encoding="utf-8")
-    return tmp_path / "en" / "lessons" / "seeded.md"
+    page = tmp_path / "en" / "lessons" / "seeded.md"
+    page.write_text(fixture_text(), encoding="utf-8")
+    return page
 
 
 def test_update_outputs_rewrites_the_prose_after_a_seed_change(reseeded):
