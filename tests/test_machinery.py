@@ -351,7 +351,15 @@ def test_each_test_is_named_after_the_snippet_section_it_runs(tmp_path):
     assert (
         sorted(names[5:])
         == sorted(CHECKS)
-        == ["code-language", "image-text", "same-code", "stated-values", "walk-figures"]
+        == [
+            "code-language",
+            "colons",
+            "description",
+            "image-text",
+            "same-code",
+            "stated-values",
+            "walk-figures",
+        ]
     )
     # A section shown twice on a page: the second test is `quiet#2`.
     page = variant(tmp_path, "demo.py:loud", "demo.py:quiet")

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tools import claims, code_language, numbers, prose, same_code, spelling, walks
+from tools import (
+    claims,
+    code_language,
+    colons,
+    descriptions,
+    numbers,
+    prose,
+    same_code,
+    spelling,
+    walks,
+)
 from tools.installed import HUNSPELL, require
 from tools.pages import Page, display
 
@@ -47,4 +57,6 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "same-code": same_code.problems,
     "code-language": code_language_problems,
     "walk-figures": walks.page_problems,
+    "colons": colons.problems,
+    "description": descriptions.problems,
 }
