@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tools import glossary
 from tools.languages import LANGUAGE, LANGUAGES
 from tools.pages import DOCS, Page, display, sections
 
@@ -62,6 +63,9 @@ def parity_problems(es: Page, en: Page) -> list[str]:
         return [(e.output is not None, (e.output or e.code).line) for e in page.examples]
 
     def anchors(page: Page) -> list:
+        if page.path.name == glossary.NAME:  # each language's alphabetical order: the same entries
+            entries = [h for h in page.headings if h.level == glossary.ENTRY_LEVEL]
+            return sorted(((h.level, h.anchor), h.line) for h in entries)
         return [((h.level, h.anchor), h.line) for h in page.headings]
 
     problems = [
