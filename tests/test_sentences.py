@@ -91,29 +91,25 @@ def test_what_is_skipped_would_otherwise_count(tmp_path, old, new, line):
     assert problem.startswith(f"{page}:{line}: a sentence with 2 colons")
 
 
-def test_a_page_without_a_description_fails(tmp_path):
-    page = variant(tmp_path, "description:", "summary:")
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("description:", "summary:", "1: the page has no description; fix: add `description:"),
+        (
+            "frase, corta.",
+            "frase. Es corta.",
+            "2: the description is 2 sentences («Es corta.» is the second); fix: one "
+            "sentence of at most 160 characters that says what the reader will learn",
+        ),
+        (
+            "frase, corta.",
+            "frase, " + "muy " * 21 + "corta.",
+            "2: the description is 161 characters long; fix: one",
+        ),
+        ("frase, corta.", "frase, corta", "2: the description does not end a sentence"),
+    ],
+)
+def test_a_description_not_one_short_sentence_fails(tmp_path, old, new, expected):
+    page = variant(tmp_path, old, new)
     [problem] = descriptions.problems(parse_page(page))
-    assert problem.startswith(f"{page}:1: the page has no description; fix: add `description:")
-
-
-def test_a_description_of_two_sentences_fails(tmp_path):
-    page = variant(tmp_path, "frase, corta.", "frase. Es corta.")
-    [problem] = descriptions.problems(parse_page(page))
-    assert problem.startswith(
-        f"{page}:2: the description is 2 sentences («Es corta.» is the second); fix: one "
-        "sentence of at most 160 characters that says what the reader will learn"
-    )
-
-
-def test_a_description_over_160_characters_fails(tmp_path):
-    page = variant(tmp_path, "frase, corta.", "frase, " + "muy " * 21 + "corta.")
-    assert len(parse_page(page).meta["description"]) == 161
-    [problem] = descriptions.problems(parse_page(page))
-    assert problem.startswith(f"{page}:2: the description is 161 characters long; fix: one")
-
-
-def test_a_description_that_ends_no_sentence_fails(tmp_path):
-    page = variant(tmp_path, "frase, corta.", "frase, corta")
-    [problem] = descriptions.problems(parse_page(page))
-    assert problem.startswith(f"{page}:2: the description does not end a sentence")
+    assert problem.startswith(f"{page}:{expected}")
