@@ -37,6 +37,7 @@ update-outputs: $(INSTALLED)  ## rewrite output blocks from a real run, then not
 ifeq ($(PAGES),)
 	$(BIN)/python -m tools.outputs --snippets tests/fixtures/snippets tests/fixtures/docs/*/*/*.md
 	$(BIN)/python -m tools.outputs --snippets tests/fixtures/numbers/snippets tests/fixtures/numbers/*/*/*.md
+	$(BIN)/python -m tools.outputs --snippets tests/fixtures/exercises/snippets tests/fixtures/exercises/*/*/*.md
 	$(MAKE) notebooks
 else ifneq ($(LESSON_PAGES),)
 	$(MAKE) notebooks PAGES="$(LESSON_PAGES)"

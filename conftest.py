@@ -57,8 +57,13 @@ class UpdateOutputs:
         self.pages = pages
 
     def pytest_sessionfinish(self, session):
+        from tools import notebooks
+        from tools.notebook_build import lesson_pages
         from tools.outputs import main
 
         status = main([str(page) for page in self.pages])
+        lessons = [page for page in self.pages if page.resolve() in lesson_pages()]
+        if not status and lessons:  # as `make update-outputs LESSON=...`: their notebooks too
+            status = notebooks.main([str(page) for page in lessons])
         if status or session.exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
             session.exitstatus = status

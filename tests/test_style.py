@@ -2,10 +2,10 @@
 
 What is read: every page (glossary included: the term an entry names in parentheses aside), the
 comments, docstrings and printed strings of every snippet module, in its language, and the
-notebooks' messages (tools/notebooks.py's `TEXT`, imported). The fixtures show each kind of rule
-failing with the file, the line and the term to use: the term table (a phrase, a word with any
-ending, a spelling with a capital letter, an exact spelling in quotes) and the patterns (italic
-`out` and a word `loss` in maths, a hyphen for a minus sign, "any more" ending a clause).
+notebooks' messages (tools/notebook_text.py's `TEXT`, imported). The fixtures show each kind of
+rule failing with the file, the line and the term to use: the term table (a phrase, a word with
+any ending, a spelling with a capital letter, an exact spelling in quotes) and the patterns
+(italic `out` and a word `loss` in maths, a hyphen for a minus sign, "any more" ending a clause).
 """
 
 import importlib.util

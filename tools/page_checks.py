@@ -19,6 +19,8 @@ from tools import (
     code_language,
     colons,
     descriptions,
+    exercises,
+    notebook_drift,
     numbers,
     prose,
     same_code,
@@ -59,4 +61,6 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "walk-figures": walks.page_problems,
     "colons": colons.problems,
     "description": descriptions.problems,
+    "exercise-checks": exercises.problems,
+    "notebook-drift": notebook_drift.problems,
 }

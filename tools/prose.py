@@ -219,8 +219,10 @@ def _parse(path: Path, text: str) -> tuple[list[Span], list[Section]]:
             start, end = where.find(token.content.strip())
             add(MATH, start, end)
         elif token.type == "html_block":
+            # Its source lines as written: token.content loses a list item's indentation.
+            where.at_line(token.map[0])
             block_start = where.cursor
-            block_end = block_start + len(token.content)
+            block_end = where.lines[token.map[1]] if token.map[1] < len(where.lines) else len(text)
             inside_code = False
             block = text[block_start:block_end]
             for piece in re.finditer(r"<!--.*?-->|<[^>]*>|[^<]+", block, re.DOTALL):

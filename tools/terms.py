@@ -5,7 +5,7 @@
 Read: every page's prose, glossary included (tools/prose.py: running text, headings, admonition
 titles, descriptions, maths; not code, inline code, addresses or anchors); the
 comments, docstrings and printed strings of every snippet module (as tools/code_language.py
-reads them), in the module's language; the notebooks' messages (tools/notebooks.py's `TEXT`,
+reads them), in the module's language; the notebooks' messages (tools/notebook_text.py's `TEXT`,
 imported: the strings a learner's notebook gets), in theirs. Inline code is never checked.
 
 Two kinds of rule, both listed in STYLE.md:
@@ -20,6 +20,7 @@ Two kinds of rule, both listed in STYLE.md:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from dataclasses import dataclass
@@ -124,8 +125,9 @@ class Text:
         if self.search_from is None:
             return self.line + self.text.count("\n", 0, offset)
         lines = self.file.read_text(encoding="utf-8").splitlines()
+        word = re.compile(rf"(?<!\w){re.escape(used)}(?!\w)")  # not in `short_tracebacks=`
         return next(
-            (n for n in range(self.search_from, len(lines) + 1) if used in lines[n - 1]),
+            (n for n in range(self.search_from, len(lines) + 1) if word.search(lines[n - 1])),
             self.line,
         )
 
@@ -194,15 +196,17 @@ def code_texts(modules: list[Path]) -> list[Text]:
 
 
 def notebook_messages(module: ModuleType | None = None) -> list[Text]:
-    """The strings of a module's `TEXT` (tools/notebooks.py's: what the notebooks say), read
-    through an import, as the notebooks get them."""
+    """The strings of a module's `TEXT` (tools/notebook_text.py's: what the notebooks say), read
+    through an import, as the notebooks get them. A language's table is a dict or a dataclass."""
     if module is None:
-        from tools import notebooks as module
+        from tools import notebook_text as module
     source = Path(module.__file__)
     lines = source.read_text(encoding="utf-8").splitlines()
     found = []
 
     def walk(value, keys: list[str], lang: str, start: int) -> None:
+        if dataclasses.is_dataclass(value):
+            value = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
         if isinstance(value, dict):
             for key, item in value.items():
                 walk(item, [*keys, key], lang, start)
@@ -214,7 +218,10 @@ def notebook_messages(module: ModuleType | None = None) -> list[Text]:
             )
 
     for lang, table in module.TEXT.items():
-        opening = re.compile(rf"^\s*[\"']{lang}[\"']\s*:")
+        # Where the table opens: its key in TEXT (`"es": {`) or its own name (`SPANISH = ...`).
+        names = [name for name, value in vars(module).items() if value is table]
+        openings = [rf"[\"']{lang}[\"']\s*:", *(rf"{name}\s*=" for name in names)]
+        opening = re.compile(rf"^\s*(?:{'|'.join(openings)})")
         start = next((n for n, line in enumerate(lines, 1) if opening.match(line)), 1)
         walk(table, [lang], lang, start)
     return found

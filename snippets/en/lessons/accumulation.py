@@ -64,7 +64,7 @@ for step in range(3):
     loss.backward()
     optimizer.step()
     optimizer.zero_grad()
-answer = weights
-print(answer)
+answer = (weights, weights.grad)
+print(weights)
 print(weights.grad)
 # --8<-- [end:exercise-4]

@@ -343,6 +343,6 @@ for step in range(10):
     loss.backward()
     with torch.no_grad():
         w -= 0.1 * w.grad
-answer = w.detach().round()
-print(answer, loss.item())
+answer = w.detach()
+print(answer, answer.round(), loss.item())
 # --8<-- [end:exercise-4]

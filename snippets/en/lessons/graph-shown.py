@@ -111,7 +111,6 @@ with torch.no_grad():
     print(grad)
     grad_left, grad_right = mul_node(grad)
     grad, _ = y.grad_fn(grad_left + grad_right)
-answer = grad
-print(answer)
-print(torch.allclose(answer, 4 * (x + 2) / 3))
+print(grad)
+print(torch.allclose(grad, 4 * (x + 2) / 3))
 # --8<-- [end:exercise-3]

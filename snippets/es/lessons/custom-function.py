@@ -343,6 +343,6 @@ for step in range(10):
     loss.backward()
     with torch.no_grad():
         w -= 0.1 * w.grad
-respuesta = w.detach().round()
-print(respuesta, loss.item())
+respuesta = w.detach()
+print(respuesta, respuesta.round(), loss.item())
 # --8<-- [end:exercise-4]
