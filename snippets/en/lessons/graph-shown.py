@@ -50,6 +50,8 @@ print(leaf_node.variable is x)
 order = []
 
 
+# a function of its own, so that each lambda keeps its own node (a lambda
+# written inside the loop would only see the last one)
 def record(node):
     node.register_prehook(lambda grad_outputs: order.append(node.name()))
 
