@@ -50,8 +50,8 @@ parameters = inspect.signature(torch.autograd.gradcheck).parameters
 print({name: parameters[name].default for name in ("eps", "atol", "rtol")})
 # --8<-- [end:gradcheck-defaults]
 
-# In float32 the check fails. Run as a script, this file prints the error and goes on;
-# the page shows it.
+# In float32 the check fails. Run as a script, the file prints the error and carries
+# on; the page shows the error.
 try:
     # --8<-- [start:gradcheck-float32]
     torch.autograd.gradcheck(f, (x,))
@@ -113,8 +113,8 @@ class Square(torch.autograd.Function):
 print(Square.apply(x64))
 # --8<-- [end:wrong-backward]
 
-# The failed check is the lesson. Run as a script, this file prints it and goes on;
-# the page shows it.
+# This check fails on purpose. Run as a script, the file prints the error and carries
+# on; the page shows the error.
 try:
     # --8<-- [start:gradcheck-fails]
     torch.autograd.gradcheck(Square.apply, (x64,))
@@ -174,8 +174,8 @@ answer = torch.func.jacrev(two_outputs)(x64.detach())
 print(answer)
 # --8<-- [end:exercise-3]
 
-# The failed check shows the Jacobian's layout. Run as a script, this file prints it and
-# goes on; the page shows it.
+# The failed check shows the Jacobian's layout. Run as a script, the file prints the
+# error and carries on; the page shows the error.
 try:
     # --8<-- [start:exercise-3-gradcheck]
     torch.autograd.gradcheck(forgets_t3, (x64,))

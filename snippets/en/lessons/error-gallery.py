@@ -11,8 +11,8 @@ print(y)
 print(z)
 # --8<-- [end:setup]
 
-# Each error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# These errors are on purpose. Run as a script, the file prints each one and carries
+# on; the page shows the traceback.
 try:
     # --8<-- [start:non-scalar-error]
     z.backward()
@@ -99,8 +99,8 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# The anomaly check fails on purpose. Run as a script, this file prints the error
-# and goes on.
+# The anomaly check fails on purpose. Run as a script, the file prints the error and
+# carries on.
 try:
     # --8<-- [start:anomaly]
     import warnings

@@ -108,8 +108,8 @@ print(torch.allclose(second, 6 * x.detach()))
 print(first)
 # --8<-- [end:no-create-graph]
 
-# Forgetting create_graph is the lesson. Run as a script, this file prints the error
-# and goes on.
+# Forgetting create_graph gives this error on purpose. Run as a script, the file
+# prints the error and carries on.
 try:
     # --8<-- [start:no-create-graph-error]
     torch.autograd.grad(first.sum(), x)

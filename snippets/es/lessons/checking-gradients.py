@@ -50,8 +50,8 @@ parameters = inspect.signature(torch.autograd.gradcheck).parameters
 print({name: parameters[name].default for name in ("eps", "atol", "rtol")})
 # --8<-- [end:gradcheck-defaults]
 
-# En float32 la comprobación falla. Si ejecutas este archivo, imprime el error y sigue;
-# la página lo muestra.
+# En float32 la comprobación falla. Si ejecutas el archivo, el error se imprime y la
+# ejecución continúa; la página lo muestra.
 try:
     # --8<-- [start:gradcheck-float32]
     torch.autograd.gradcheck(f, (x,))
@@ -113,8 +113,8 @@ class Square(torch.autograd.Function):
 print(Square.apply(x64))
 # --8<-- [end:wrong-backward]
 
-# La comprobación fallida es la lección. Si ejecutas este archivo, la imprime y sigue;
-# la página la muestra.
+# Esta comprobación falla a propósito. Si ejecutas el archivo, el error se imprime y la
+# ejecución continúa; la página lo muestra.
 try:
     # --8<-- [start:gradcheck-fails]
     torch.autograd.gradcheck(Square.apply, (x64,))
@@ -174,8 +174,8 @@ respuesta = torch.func.jacrev(two_outputs)(x64.detach())
 print(respuesta)
 # --8<-- [end:exercise-3]
 
-# La comprobación fallida muestra cómo se ordena la jacobiana. Si ejecutas este archivo,
-# la imprime y sigue; la página la muestra.
+# La comprobación fallida muestra cómo se ordena la jacobiana. Si ejecutas el archivo,
+# el error se imprime y la ejecución continúa; la página lo muestra.
 try:
     # --8<-- [start:exercise-3-gradcheck]
     torch.autograd.gradcheck(forgets_t3, (x64,))

@@ -11,8 +11,8 @@ print(y)
 print(z)
 # --8<-- [end:setup]
 
-# Cada error es la lección. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Estos errores son intencionados. Si ejecutas el archivo, cada error se imprime y la
+# ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:non-scalar-error]
     z.backward()
@@ -99,8 +99,8 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# La detección de anomalías falla a propósito. Si ejecutas este archivo, imprime el
-# error y sigue.
+# La detección de anomalías falla a propósito. Si ejecutas el archivo, el error se
+# imprime y la ejecución continúa.
 try:
     # --8<-- [start:anomaly]
     import warnings

@@ -108,8 +108,8 @@ print(torch.allclose(second, 6 * x.detach()))
 print(first)
 # --8<-- [end:no-create-graph]
 
-# Olvidar create_graph es la lección. Si ejecutas este archivo, imprime el error
-# y sigue.
+# Olvidar create_graph da este error a propósito. Si ejecutas el archivo, el error se
+# imprime y la ejecución continúa.
 try:
     # --8<-- [start:no-create-graph-error]
     torch.autograd.grad(first.sum(), x)
