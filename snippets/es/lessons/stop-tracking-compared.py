@@ -14,6 +14,7 @@ print(y)
 w = torch.ones(3, requires_grad=True)
 w.requires_grad_(False)
 print(w.requires_grad, (w * 2).grad_fn)
+print((w * x).grad_fn.name())
 w.requires_grad_(True)
 print(w.requires_grad, (w * 2).grad_fn.name())
 # --8<-- [end:requires-grad-false]
