@@ -5,7 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from tools.glossary import entries, entry_problems, first_use_problems, nav_lessons, pair_problems
+from tools.glossary import (
+    entries,
+    entry_problems,
+    first_use_problems,
+    missing_problems,
+    nav_lessons,
+    order_problems,
+    pair_problems,
+    sort_key,
+)
 from tools.pages import DOCS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "glossary"
@@ -19,6 +28,15 @@ def test_every_entry_names_its_other_term_and_links_to_a_lesson(lang):
 
 def test_first_use_of_each_term_in_the_lessons_gives_the_english_term():
     assert first_use_problems(DOCS / "es" / "glossary.md", nav_lessons()) == []
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_entries_are_in_alphabetical_order(lang):
+    assert order_problems(DOCS / lang / "glossary.md", lang) == []
+
+
+def test_every_term_a_lesson_defines_has_an_entry():
+    assert missing_problems(DOCS / "es" / "glossary.md", nav_lessons()) == []
 
 
 def test_lessons_are_read_in_nav_order():
@@ -48,12 +66,17 @@ def test_fixture_passes(tmp_path):
     docs = fixture_copy(tmp_path)
     found = [(e.term, e.other, e.anchor) for e in entries(docs / "es" / "glossary.md")]
     assert found == [
-        ("Tensor hoja", "leaf tensor", "leaf-tensor"),
-        ("Grafo de cómputo", "computational graph", "computational-graph"),
         ("`grad_fn`", None, "grad-fn"),
+        ("Grafo de cómputo", "computational graph", "computational-graph"),
+        ("Tensor hoja", "leaf tensor", "leaf-tensor"),
     ]
     assert entry_problems(docs / "es" / "glossary.md") == []
     assert first_uses(docs) == []
+    assert order_problems(docs / "es" / "glossary.md", "es") == []
+    assert (
+        missing_problems(docs / "es" / "glossary.md", nav_lessons("es", docs, docs / "nav.yml"))
+        == []
+    )
 
 
 def test_entry_without_a_lesson_link_fails(tmp_path):
@@ -74,7 +97,7 @@ def test_entry_linking_a_missing_lesson_fails(tmp_path):
 def test_entry_without_the_other_language_term_fails(tmp_path):
     docs = fixture_copy(tmp_path, "es/glossary.md", "Tensor hoja (*leaf tensor*)", "Tensor hoja")
     [problem] = entry_problems(docs / "es" / "glossary.md")
-    assert problem.startswith(f"{docs}/es/glossary.md:7: entry 'Tensor hoja' does not give")
+    assert problem.startswith(f"{docs}/es/glossary.md:15: entry 'Tensor hoja' does not give")
     assert "fix: write the heading as `### Tensor hoja (*<other-language term>*)" in problem
 
 
@@ -85,7 +108,7 @@ def test_first_use_without_the_english_term_fails(tmp_path):
         f"{docs}/es/lessons/first.md:16: first use of 'Tensor hoja' in the lessons has no "
         "English term after it; fix: write 'Tensor hoja (*leaf tensor*)' here"
     )
-    assert "es/glossary.md:7" in problem
+    assert "es/glossary.md:15" in problem
 
 
 def test_first_use_follows_the_nav_order(tmp_path):
@@ -93,7 +116,7 @@ def test_first_use_follows_the_nav_order(tmp_path):
         tmp_path, "nav.yml", "- lessons/first.md\n      - lessons/second.md", "- lessons/second.md"
     )
     # second.md now comes first, and its "tensor hoja" has no English term.
-    [problem] = first_uses(docs)
+    [problem] = [found for found in first_uses(docs) if "first use of" in found]
     assert problem.startswith(f"{docs}/es/lessons/second.md:7: first use of 'Tensor hoja'")
 
 
@@ -115,7 +138,7 @@ def test_entry_no_lesson_uses_fails(tmp_path):
     unused = (
         "### Nodo (*node*) { #node }\n\nUn paso del grafo. Ver [Segunda](lessons/second.md).\n\n"
     )
-    docs = fixture_copy(tmp_path, "es/glossary.md", "### `grad_fn`", unused + "### `grad_fn`")
+    docs = fixture_copy(tmp_path, "es/glossary.md", "### Tensor hoja", unused + "### Tensor hoja")
     [problem] = first_uses(docs)
     assert problem.startswith(f"{docs}/es/glossary.md:15: entry 'Nodo' is used by no lesson")
     assert "fix: use it in the lesson that teaches it, as 'nodo (*node*)' the first time" in problem
@@ -124,7 +147,48 @@ def test_entry_no_lesson_uses_fails(tmp_path):
 def test_code_entry_no_lesson_uses_fails(tmp_path):
     docs = fixture_copy(tmp_path, "es/glossary.md", "### `grad_fn`", "### `grad_fm`")
     [problem] = first_uses(docs)
-    assert problem.startswith(f"{docs}/es/glossary.md:15: entry `grad_fm` is used by no lesson")
+    assert problem.startswith(f"{docs}/es/glossary.md:7: entry `grad_fm` is used by no lesson")
+
+
+def test_entry_out_of_alphabetical_order_fails(tmp_path):
+    docs = fixture_copy(tmp_path, "es/glossary.md", "### Grafo de cómputo", "### Árbol de cómputo")
+    [problem] = order_problems(docs / "es" / "glossary.md", "es")
+    assert problem == (
+        f"{docs}/es/glossary.md:11: entry 'Árbol de cómputo' comes after '`grad_fn`' (line 7), "
+        "out of alphabetical order; fix: move it before that entry"
+    )
+
+
+def test_alphabetical_order_is_each_language_s_own():
+    # Accents, case and backticks aside; Spanish ñ after n; "grad_fn" before "gradiente".
+    spanish = ["Árbol", "`grad_fn`", "Gradiente", "Nodo", "Ñandú", "Operación *in situ*"]
+    assert sorted(spanish, key=lambda term: sort_key(term, "es")) == spanish
+    assert sort_key("Ñandú", "en") < sort_key("Nodo", "en")  # English: ñ is an n
+
+
+def test_term_a_lesson_defines_without_an_entry_fails(tmp_path):
+    docs = fixture_copy(
+        tmp_path,
+        "es/lessons/second.md",
+        "El grafo de cómputo",
+        "El **nodo** (*node*) y el grafo de cómputo",
+    )
+    [problem] = missing_problems(
+        docs / "es" / "glossary.md", nav_lessons("es", docs, docs / "nav.yml")
+    )
+    assert problem.startswith(
+        f"{docs}/es/lessons/second.md:7: the lesson defines 'nodo' (*node*), which "
+        f"{docs}/es/glossary.md lacks; fix: add the entry `### Nodo (*node*)`"
+    )
+
+
+def test_entry_not_linking_its_first_lesson_fails(tmp_path):
+    docs = fixture_copy(tmp_path, "es/glossary.md", "lessons/first.md#leaves", "lessons/second.md")
+    [problem] = first_uses(docs)
+    assert problem == (
+        f"{docs}/es/glossary.md:15: entry 'Tensor hoja' does not link to lessons/first.md, the "
+        "first lesson that uses it; fix: link it there"
+    )
 
 
 # The two glossaries: the same entries, each naming the other's term (M40).

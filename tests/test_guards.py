@@ -165,12 +165,12 @@ def test_an_english_edit_shows_what_changed_since_it_was_marked():
     """On a committed page, the message shows the English lines changed since it was marked."""
     english = ROOT / "docs" / "en" / "lessons" / "backward.md"
     text = english.read_text(encoding="utf-8")
-    old = "No error. `backward()` doesn't delete the graph"
+    old = "No error this time. `backward()` doesn't delete the graph"
     assert old in text
     edited = text.replace(old, "The same error. `backward()` deletes the graph", 1)
     shown = changes_since(english, recorded(text, "translated_text"), text=edited)
     assert shown.startswith("; what changed since then (")
-    assert "-        No error. `backward()` doesn't delete the graph" in shown
+    assert "-        No error this time. `backward()` doesn't delete the graph" in shown
     assert "+        The same error. `backward()` deletes the graph" in shown
 
 

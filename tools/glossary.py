@@ -7,15 +7,20 @@ and the fix:
 
 - entry_problems: every entry names its other-language term and links to a page under lessons/;
 - first_use_problems: the first time the Spanish lessons (in mkdocs.yml's nav order) use a term,
-  its English term follows in parentheses: "tensor hoja (*leaf tensor*)"; an entry no lesson
-  uses is a problem too. Only prose counts:
+  its English term follows in parentheses: "tensor hoja (*leaf tensor*)", and the entry links to
+  that lesson; an entry no lesson uses is a problem too. Only prose counts:
   front matter, headings, code blocks, inline code, maths and link texts are skipped. Matching is
-  case-insensitive and by whole words, so an inflected form ("tensores hoja") is not a use.
+  case-insensitive and by whole words, so an inflected form ("tensores hoja") is not a use;
+- order_problems: the entries are in the alphabetical order of the glossary's language;
+- missing_problems: every term a lesson defines, in bold with its English term after it
+  ("la **pérdida** (*loss*)"), has an entry.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +28,7 @@ from tools import prose
 from tools.pages import DOCS, MKDOCS_YML, display, read_fences, read_headings, site_config
 
 ENTRY_LEVEL = 3
+NAME = "glossary.md"  # docs/<lang>/glossary.md
 TERM = re.compile(r"^(?P<term>[^(]+?)\s*\(\s*\*(?P<other>[^*]+)\*\s*\)$")
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 # The prose a first use counts in: not headings, admonition titles, inline code, maths or
@@ -85,6 +91,11 @@ def entry_problems(glossary: Path) -> list[str]:
     return problems
 
 
+def plain(term: str) -> str:
+    """A term without its emphasis, lower case: "Operación *in situ*" is "operación in situ"."""
+    return term.replace("*", "").lower()
+
+
 def pair_problems(spanish: Path, english: Path) -> list[str]:
     """The two glossaries hold the same entries (by anchor), each naming the other's term: the
     parentheses of one are the heading of the other, "Registrar (*track*)" / "Track (*registrar*)"
@@ -100,11 +111,11 @@ def pair_problems(spanish: Path, english: Path) -> list[str]:
                 f"entry with that anchor in {display(english)}; fix: add it there, translated"
             )
             continue
-        if entry.term.lower() == other.term.lower():
+        if plain(entry.term) == plain(other.term):
             continue  # the same word in both ("Hook (*gancho*)"): the parentheses are a gloss
         for one, two, path in ((entry, other, english), (other, entry, spanish)):
-            named = (one.other or one.term).lower()
-            if not one.is_code and named != two.term.lower():
+            named = plain(one.other or one.term)
+            if not one.is_code and named != plain(two.term):
                 problems.append(
                     f"{display(path)}:{two.line}: entry '{two.term}' {{ #{anchor} }} is named "
                     f"'{one.other}' in {display(spanish if path == english else english)}:"
@@ -146,7 +157,7 @@ def words(phrase: str) -> str:
 
 def first_use_problems(glossary: Path, lessons: list[Path]) -> list[str]:
     """The first use of each Spanish term in the lessons is followed by "(*english term*)"."""
-    pending = {entry.term: entry for entry in entries(glossary) if entry.other}
+    pending = {entry.term.replace("*", ""): entry for entry in entries(glossary) if entry.other}
     problems = []
     for lesson in lessons:
         text = prose.readable(lesson, lesson.read_text(encoding="utf-8"), FIRST_USE_PROSE)
@@ -155,6 +166,14 @@ def first_use_problems(glossary: Path, lessons: list[Path]) -> list[str]:
             if not used:
                 continue
             del pending[term]
+            if not any(
+                target.partition("#")[0] == f"lessons/{lesson.name}"
+                for target in (found["target"] for found in LINK.finditer(entry.body))
+            ):
+                problems.append(
+                    f"{display(glossary)}:{entry.line}: entry '{term}' does not link to "
+                    f"lessons/{lesson.name}, the first lesson that uses it; fix: link it there"
+                )
             followed = re.compile(r"\s*\(\s*" + words(entry.other), re.IGNORECASE)
             if not followed.match(text, used.end()):
                 line = text.count("\n", 0, used.start()) + 1
@@ -182,3 +201,48 @@ def unused_code_entries(glossary: Path, lessons: list[Path]) -> list[str]:
         for entry in entries(glossary)
         if entry.is_code and not any(entry.term.strip("`") in text for text in texts)
     ]
+
+
+# A term a lesson defines: in bold, its English term right after it, "**pérdida** (*loss*)".
+DEFINED = re.compile(r"\*\*(?P<term>[^*]+)\*\*\s*\(\s*\*(?P<other>[^*]+)\*\s*\)")
+
+
+def sort_key(term: str, lang: str) -> str:
+    """The term as the language's alphabetical order compares it: case, accents, backticks and
+    punctuation aside, and in Spanish «ñ» after «n». Written here: no collation library is
+    installed (PyICU needs the ICU C library; the locale module needs system locales)."""
+    text = unicodedata.normalize("NFD", term.replace("`", "").replace("*", "").lower())
+    if lang == "es":
+        text = text.replace("n\u0303", "n\uffff")  # ñ: after every n..., before o
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(re.sub(r"[^a-z0-9\uffff]+", " ", text).split())
+
+
+def order_problems(glossary: Path, lang: str) -> list[str]:
+    """The entries follow the alphabetical order of the glossary's language."""
+    found = entries(glossary)
+    return [
+        f"{display(glossary)}:{after.line}: entry '{after.term}' comes after '{before.term}' "
+        f"(line {before.line}), out of alphabetical order; fix: move it before that entry"
+        for before, after in itertools.pairwise(found)
+        if sort_key(after.term, lang) < sort_key(before.term, lang)
+    ]
+
+
+def missing_problems(glossary: Path, lessons: list[Path]) -> list[str]:
+    """Each term a lesson defines in bold with its English term ("**lote** (*batch*)") has a
+    glossary entry of that name."""
+    have = {" ".join(entry.term.replace("*", "").lower().split()) for entry in entries(glossary)}
+    problems = []
+    for lesson in lessons:
+        text = lesson.read_text(encoding="utf-8")
+        for found in DEFINED.finditer(text):
+            term = " ".join(found["term"].split())
+            if term.lower() not in have:
+                line = text.count("\n", 0, found.start()) + 1
+                problems.append(
+                    f"{display(lesson)}:{line}: the lesson defines '{term}' "
+                    f"(*{found['other']}*), which {display(glossary)} lacks; fix: add the entry "
+                    f"`### {term[:1].upper()}{term[1:]} (*{found['other']}*)`, linking this lesson"
+                )
+    return problems

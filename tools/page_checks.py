@@ -17,6 +17,8 @@ from collections.abc import Callable
 from tools import (
     claims,
     code_language,
+    colons,
+    descriptions,
     exercises,
     notebook_drift,
     numbers,
@@ -57,6 +59,8 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "same-code": same_code.problems,
     "code-language": code_language_problems,
     "walk-figures": walks.page_problems,
+    "colons": colons.problems,
+    "description": descriptions.problems,
     "exercise-checks": exercises.problems,
     "notebook-drift": notebook_drift.problems,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tools import glossary
 from tools.languages import LANGUAGE, LANGUAGES
 from tools.pages import DOCS, Page, display, sections
 
@@ -62,6 +63,9 @@ def parity_problems(es: Page, en: Page) -> list[str]:
         return [(e.output is not None, (e.output or e.code).line) for e in page.examples]
 
     def anchors(page: Page) -> list:
+        if page.path.name == glossary.NAME:  # each language's alphabetical order: the same entries
+            entries = [h for h in page.headings if h.level == glossary.ENTRY_LEVEL]
+            return sorted(((h.level, h.anchor), h.line) for h in entries)
         return [((h.level, h.anchor), h.line) for h in page.headings]
 
     problems = [
@@ -163,13 +167,9 @@ def unlocalized(target: str) -> str:
 
 
 def layout_problems(page: Page, docs: Path = DOCS) -> list[str]:
-    """A page has a description, includes only its own module, and titles code blocks with it."""
+    """A page includes only its own module, and titles code blocks with it (its description is
+    the page check `description`, tools/descriptions.py)."""
     module, problems = mirror_module(page, docs), []
-    if not str(page.meta.get("description", "")).strip():
-        problems.append(
-            f"{display(page.path)}:1: no description for link previews and search "
-            "engines; fix: add `description: ...` to the front matter"
-        )
     for example in page.examples:
         where = f"{display(page.path)}:{example.code.line}"
         for piece in example.pieces:

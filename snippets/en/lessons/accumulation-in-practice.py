@@ -61,6 +61,7 @@ print(torch.allclose(model.weight.grad, full_grad))
 # --8<-- [start:training-loop]
 import itertools
 
+print(optimizer.param_groups[0]["lr"])
 losses = []
 for step in range(10):
     optimizer.zero_grad()
@@ -107,7 +108,7 @@ import copy
 answer = {}
 for name, make_optimizer in (("SGD", torch.optim.SGD), ("Adam", torch.optim.Adam)):
     moves = []
-    # the correct gradient first, then the gradient times 4
+    # first the correct gradient, then four times it
     for scale in (1, 4):
         trial = copy.deepcopy(model)
         trial_optimizer = make_optimizer(trial.parameters(), lr=0.1)

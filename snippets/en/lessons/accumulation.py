@@ -50,6 +50,7 @@ print(answer)
 try:
     # --8<-- [start:exercise-3]
     fresh = torch.ones(4, requires_grad=True)
+    print(fresh.grad)
     fresh.grad.zero_()
     # --8<-- [end:exercise-3]
 except AttributeError as error:

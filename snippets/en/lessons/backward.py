@@ -74,6 +74,7 @@ except RuntimeError as error:
 x.grad = None
 total = (x + 2).sum()
 total.backward()
+print(x.grad)
 total.backward()
 answer = x.grad
 print(answer)

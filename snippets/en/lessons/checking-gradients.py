@@ -14,6 +14,7 @@ print(x.grad)
 # --8<-- [end:setup]
 
 # --8<-- [start:by-hand]
+print(x)
 print(y)
 by_hand = 4 * (x.detach() + 2) / 3
 print(by_hand)
@@ -49,8 +50,8 @@ parameters = inspect.signature(torch.autograd.gradcheck).parameters
 print({name: parameters[name].default for name in ("eps", "atol", "rtol")})
 # --8<-- [end:gradcheck-defaults]
 
-# In float32 the check fails. Run as a script, this file prints the error and goes on;
-# the page shows it.
+# In float32 the check fails. Run as a script, the file prints the error and carries
+# on; the page shows the error.
 try:
     # --8<-- [start:gradcheck-float32]
     torch.autograd.gradcheck(f, (x,))
@@ -70,12 +71,23 @@ for dtype in (torch.float32, torch.float64):
 # --8<-- [end:finite-differences]
 
 # --8<-- [start:steps]
-value = f(x.detach())  # out, in float32
+t = x.detach()  # x in float32, outside the graph
+value = f(t)  # out
 gap = (torch.nextafter(value, value + 1) - value).item()
-print(value.item(), gap, math.log2(gap))
-# how much out moves from x1 - eps to x1 + eps
-change = 2 * eps * by_hand[0].item()
-print(round(change / gap, 1), round(change / gap))
+print(value, gap, math.log2(gap))
+# x1 + eps and x1 - eps are rounded to float32 too
+step = torch.tensor([eps, 0.0, 0.0])
+moved = ((t + step) - (t - step))[0].item()
+print(moved, moved / (2 * eps))
+# how much out would change over that distance, in steps
+print(round(moved * exact / gap, 2))
+# how much out changes, in steps, when each value moves
+changes = []
+for i in range(3):
+    step = torch.zeros(3)
+    step[i] = eps
+    changes.append(((f(t + step) - f(t - step)) / gap).item())
+print(changes)
 print(gap / (2 * eps))
 # --8<-- [end:steps]
 
@@ -101,8 +113,8 @@ class Square(torch.autograd.Function):
 print(Square.apply(x64))
 # --8<-- [end:wrong-backward]
 
-# The failed check is the lesson. Run as a script, this file prints it and goes on;
-# the page shows it.
+# This check fails on purpose. Run as a script, the file prints the error and carries
+# on; the page shows the error.
 try:
     # --8<-- [start:gradcheck-fails]
     torch.autograd.gradcheck(Square.apply, (x64,))
@@ -112,24 +124,27 @@ except RuntimeError as error:  # GradcheckError is a RuntimeError
 
 
 # --8<-- [start:exercise-1]
-class FixedSquare(torch.autograd.Function):
+class Sigmoid(torch.autograd.Function):
     @staticmethod
     def forward(t):
-        return t * t
+        return 1 / (1 + torch.exp(-t))
 
     @staticmethod
     def setup_context(ctx, inputs, output):
-        (t,) = inputs
-        ctx.save_for_backward(t)
+        ctx.save_for_backward(output)
 
     @staticmethod
     def backward(ctx, grad_output):
-        (t,) = ctx.saved_tensors
-        return grad_output * 2 * t
+        (s,) = ctx.saved_tensors
+        # the derivative, written with the saved output
+        return grad_output * s * (1 - s)
 
 
-answer = torch.autograd.gradcheck(FixedSquare.apply, (x64,))
+print(torch.autograd.gradcheck(Sigmoid.apply, (x64,)))
+(answer,) = torch.autograd.grad(Sigmoid.apply(x64).sum(), x64)
 print(answer)
+(expected,) = torch.autograd.grad(torch.sigmoid(x64).sum(), x64)
+print(torch.allclose(answer, expected))
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
@@ -139,7 +154,7 @@ xd = x.detach()
 g_by_hand = xd.sin() + xd * xd.cos()
 answer = x.grad
 print(answer)
-print(xd[0].sin(), xd[0].cos())
+print(xd[0], xd[0].sin(), xd[0].cos())
 print(torch.allclose(answer, g_by_hand))
 print(torch.autograd.gradcheck(lambda t: (t * t.sin()).sum(), (x64,)))
 # --8<-- [end:exercise-2]
@@ -159,8 +174,8 @@ answer = torch.func.jacrev(two_outputs)(x64.detach())
 print(answer)
 # --8<-- [end:exercise-3]
 
-# The failed check shows the Jacobian's layout. Run as a script, this file prints it and
-# goes on; the page shows it.
+# The failed check shows the Jacobian's layout. Run as a script, the file prints the
+# error and carries on; the page shows the error.
 try:
     # --8<-- [start:exercise-3-gradcheck]
     torch.autograd.gradcheck(forgets_t3, (x64,))

@@ -11,8 +11,8 @@ print(y)
 print(z)
 # --8<-- [end:setup]
 
-# Each error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# These errors are on purpose. Run as a script, the file prints each one and carries
+# on; the page shows the traceback.
 try:
     # --8<-- [start:non-scalar-error]
     z.backward()
@@ -55,6 +55,7 @@ print(torch.allclose(x.grad, 2 * 4 * y / 3))
 x.grad = None
 total = (x + 2).sum()
 total.backward()
+print(x.grad)
 total.backward()
 print(x.grad)
 # --8<-- [end:nothing-saved]
@@ -83,9 +84,12 @@ print(x.is_leaf, x.requires_grad)
 x.grad = None
 y = x + 2
 z = y * y * 2
-print(y._version)
+before = y.grad_fn
+print(y._version, before.name())
 y.add_(1)
-print(y._version)
+print(y._version, y.grad_fn.name(), y.grad_fn is before)
+# its grad_fn is now add_'s node, and x + 2's node sits behind it
+print(y.grad_fn.next_functions[0][0] is before)
 # --8<-- [end:version-counter]
 
 try:
@@ -95,8 +99,8 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# The anomaly check fails on purpose. Run as a script, this file prints the error
-# and goes on.
+# The anomaly check fails on purpose. Run as a script, the file prints the error and
+# carries on.
 try:
     # --8<-- [start:anomaly]
     import warnings

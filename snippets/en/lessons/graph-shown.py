@@ -50,6 +50,8 @@ print(leaf_node.variable is x)
 order = []
 
 
+# a function of its own, so that each lambda keeps its own node (a lambda
+# written inside the loop would only see the last one)
 def record(node):
     node.register_prehook(lambda grad_outputs: order.append(node.name()))
 
@@ -69,6 +71,7 @@ print(z.grad_fn(torch.ones(3)))
 # --8<-- [start:suffix]
 print(x.sum().grad_fn.name())
 print(x.sum(0).grad_fn.name())
+print(torch.ops.aten.mul.Scalar(x, 2.0).grad_fn.name())
 # --8<-- [end:suffix]
 
 
@@ -92,11 +95,11 @@ show((x * x + x).sum().grad_fn)
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
-seen, pending = [], [out.grad_fn]
+seen, pending = set(), [out.grad_fn]
 while pending:
     node = pending.pop()
-    if not any(node is other for other in seen):
-        seen.append(node)
+    if node not in seen:
+        seen.add(node)
         pending += [child for child, _ in node.next_functions if child is not None]
 answer = len(seen)
 print(answer)

@@ -42,6 +42,7 @@ answer = []
 node = out.grad_fn
 while node is not None:
     answer.append(node.name())
+    # Only the first input: enough for this graph, not a general walk.
     node = node.next_functions[0][0] if node.next_functions else None
 print(*answer, sep="\n")
 # --8<-- [end:exercise-3]

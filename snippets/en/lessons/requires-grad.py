@@ -57,7 +57,8 @@ except RuntimeError as error:
 # --8<-- [start:exercise-3]
 print(x > 0)
 print(x.argmax())
-answer = ((x > 0).requires_grad, x.argmax().requires_grad)
+print(torch.zeros_like(x))
+answer = ((x > 0).requires_grad, x.argmax().requires_grad, torch.zeros_like(x).requires_grad)
 print(answer)
 print(x.round().requires_grad)
 # --8<-- [end:exercise-3]

@@ -14,12 +14,13 @@ print(y)
 w = torch.ones(3, requires_grad=True)
 w.requires_grad_(False)
 print(w.requires_grad, (w * 2).grad_fn)
+print((w * x).grad_fn.name())
 w.requires_grad_(True)
 print(w.requires_grad, (w * 2).grad_fn.name())
 # --8<-- [end:requires-grad-false]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is on purpose. Run as a script, the file prints it and carries on; the
+# page shows the traceback.
 try:
     # --8<-- [start:requires-grad-false-error]
     y.requires_grad_(False)

@@ -56,6 +56,8 @@ except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
 # --8<-- [start:exercise-3]
+print(w)
+print(w.grad)
 with torch.no_grad():
     w -= 0.1 * w.grad
 answer = w

@@ -1,4 +1,4 @@
-"""Four ways to the vector-Jacobian product: docs/en/lessons/vector-jacobian.md."""
+"""Four ways to compute the vector-Jacobian product: docs/en/lessons/vector-jacobian.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -19,11 +19,13 @@ print(z)
 
 # --8<-- [start:by-hand]
 print(x.detach() + 2)
+print(v)
 by_hand = 4 * (x.detach() + 2) * v
 print(by_hand)
 # --8<-- [end:by-hand]
 
 # --8<-- [start:backward-v]
+print(x.grad)
 z.backward(v)
 print(x.grad)
 # --8<-- [end:backward-v]
@@ -69,7 +71,9 @@ x.grad = None
 f(x).backward(torch.ones_like(z))
 with_ones = x.grad.clone()
 x.grad = None
-f(x).sum().backward()
+out = f(x).sum()
+print(torch.ones_like(out))
+out.backward()
 print(with_ones)
 print(x.grad)
 print(torch.allclose(with_ones, x.grad))
@@ -87,14 +91,14 @@ print(torch.allclose(x.grad, 4 * (x.detach() + 2) / 3))
 
 
 # --8<-- [start:exercise-2]
-def running_sum(t):
+def cumulative_sum(t):
     return torch.cumsum(t, dim=0)
 
 
-cumsum_jacobian = torch.func.jacrev(running_sum)(x.detach())
+cumsum_jacobian = torch.func.jacrev(cumulative_sum)(x.detach())
 answer = cumsum_jacobian
 print(answer)
-(vjp,) = torch.autograd.grad(running_sum(x), x, v)
+(vjp,) = torch.autograd.grad(cumulative_sum(x), x, v)
 print(vjp)
 print(cumsum_jacobian.T @ v)
 print(cumsum_jacobian @ v)
@@ -105,7 +109,7 @@ rows = []
 for i in range(3):
     one_hot = torch.zeros(3)
     one_hot[i] = 1.0
-    (row,) = torch.autograd.grad(running_sum(x), x, one_hot)
+    (row,) = torch.autograd.grad(cumulative_sum(x), x, one_hot)
     print(row)
     rows.append(row)
 answer = torch.stack(rows)

@@ -61,6 +61,7 @@ print(torch.allclose(model.weight.grad, full_grad))
 # --8<-- [start:training-loop]
 import itertools
 
+print(optimizer.param_groups[0]["lr"])
 losses = []
 for step in range(10):
     optimizer.zero_grad()

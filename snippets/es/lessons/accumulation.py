@@ -45,11 +45,12 @@ respuesta = w.grad
 print(respuesta)
 # --8<-- [end:exercise-2]
 
-# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y
+# la ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-3]
     fresh = torch.ones(4, requires_grad=True)
+    print(fresh.grad)
     fresh.grad.zero_()
     # --8<-- [end:exercise-3]
 except AttributeError as error:

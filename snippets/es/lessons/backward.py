@@ -61,8 +61,8 @@ print(respuesta)
 print(torch.allclose(respuesta, x**2))
 # --8<-- [end:exercise-1]
 
-# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y
+# la ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     out.backward()
@@ -74,6 +74,7 @@ except RuntimeError as error:
 x.grad = None
 total = (x + 2).sum()
 total.backward()
+print(x.grad)
 total.backward()
 respuesta = x.grad
 print(respuesta)

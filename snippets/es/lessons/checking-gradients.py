@@ -14,6 +14,7 @@ print(x.grad)
 # --8<-- [end:setup]
 
 # --8<-- [start:by-hand]
+print(x)
 print(y)
 by_hand = 4 * (x.detach() + 2) / 3
 print(by_hand)
@@ -49,8 +50,8 @@ parameters = inspect.signature(torch.autograd.gradcheck).parameters
 print({name: parameters[name].default for name in ("eps", "atol", "rtol")})
 # --8<-- [end:gradcheck-defaults]
 
-# En float32 la comprobación falla. Si ejecutas este archivo, imprime el error y sigue;
-# la página lo muestra.
+# En float32 la comprobación falla. Si ejecutas el archivo, el error se imprime y la
+# ejecución continúa; la página lo muestra.
 try:
     # --8<-- [start:gradcheck-float32]
     torch.autograd.gradcheck(f, (x,))
@@ -70,12 +71,23 @@ for dtype in (torch.float32, torch.float64):
 # --8<-- [end:finite-differences]
 
 # --8<-- [start:steps]
-value = f(x.detach())  # out, en float32
+t = x.detach()  # x en float32, fuera del grafo
+value = f(t)  # out
 gap = (torch.nextafter(value, value + 1) - value).item()
-print(value.item(), gap, math.log2(gap))
-# cuánto cambia out de x1 - eps a x1 + eps
-change = 2 * eps * by_hand[0].item()
-print(round(change / gap, 1), round(change / gap))
+print(value, gap, math.log2(gap))
+# x1 + eps y x1 - eps también se redondean en float32
+step = torch.tensor([eps, 0.0, 0.0])
+moved = ((t + step) - (t - step))[0].item()
+print(moved, moved / (2 * eps))
+# cuánto cambiaría out con esa distancia, en escalones
+print(round(moved * exact / gap, 2))
+# cuánto cambia out, en escalones, al mover cada valor
+changes = []
+for i in range(3):
+    step = torch.zeros(3)
+    step[i] = eps
+    changes.append(((f(t + step) - f(t - step)) / gap).item())
+print(changes)
 print(gap / (2 * eps))
 # --8<-- [end:steps]
 
@@ -101,8 +113,8 @@ class Square(torch.autograd.Function):
 print(Square.apply(x64))
 # --8<-- [end:wrong-backward]
 
-# La comprobación fallida es la lección. Si ejecutas este archivo, la imprime y sigue;
-# la página la muestra.
+# Esta comprobación falla a propósito. Si ejecutas el archivo, el error se imprime y la
+# ejecución continúa; la página lo muestra.
 try:
     # --8<-- [start:gradcheck-fails]
     torch.autograd.gradcheck(Square.apply, (x64,))
@@ -112,24 +124,27 @@ except RuntimeError as error:  # GradcheckError es un RuntimeError
 
 
 # --8<-- [start:exercise-1]
-class FixedSquare(torch.autograd.Function):
+class Sigmoid(torch.autograd.Function):
     @staticmethod
     def forward(t):
-        return t * t
+        return 1 / (1 + torch.exp(-t))
 
     @staticmethod
     def setup_context(ctx, inputs, output):
-        (t,) = inputs
-        ctx.save_for_backward(t)
+        ctx.save_for_backward(output)
 
     @staticmethod
     def backward(ctx, grad_output):
-        (t,) = ctx.saved_tensors
-        return grad_output * 2 * t
+        (s,) = ctx.saved_tensors
+        # la derivada, escrita con la salida guardada
+        return grad_output * s * (1 - s)
 
 
-respuesta = torch.autograd.gradcheck(FixedSquare.apply, (x64,))
+print(torch.autograd.gradcheck(Sigmoid.apply, (x64,)))
+(respuesta,) = torch.autograd.grad(Sigmoid.apply(x64).sum(), x64)
 print(respuesta)
+(expected,) = torch.autograd.grad(torch.sigmoid(x64).sum(), x64)
+print(torch.allclose(respuesta, expected))
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
@@ -139,7 +154,7 @@ xd = x.detach()
 g_by_hand = xd.sin() + xd * xd.cos()
 respuesta = x.grad
 print(respuesta)
-print(xd[0].sin(), xd[0].cos())
+print(xd[0], xd[0].sin(), xd[0].cos())
 print(torch.allclose(respuesta, g_by_hand))
 print(torch.autograd.gradcheck(lambda t: (t * t.sin()).sum(), (x64,)))
 # --8<-- [end:exercise-2]
@@ -159,8 +174,8 @@ respuesta = torch.func.jacrev(two_outputs)(x64.detach())
 print(respuesta)
 # --8<-- [end:exercise-3]
 
-# La comprobación fallida muestra cómo se ordena la jacobiana. Si ejecutas este archivo,
-# la imprime y sigue; la página la muestra.
+# La comprobación fallida muestra cómo se ordena la jacobiana. Si ejecutas el archivo,
+# el error se imprime y la ejecución continúa; la página lo muestra.
 try:
     # --8<-- [start:exercise-3-gradcheck]
     torch.autograd.gradcheck(forgets_t3, (x64,))

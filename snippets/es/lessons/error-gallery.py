@@ -11,8 +11,8 @@ print(y)
 print(z)
 # --8<-- [end:setup]
 
-# Cada error es la lección. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Estos errores son intencionados. Si ejecutas el archivo, cada error se imprime y la
+# ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:non-scalar-error]
     z.backward()
@@ -55,6 +55,7 @@ print(torch.allclose(x.grad, 2 * 4 * y / 3))
 x.grad = None
 total = (x + 2).sum()
 total.backward()
+print(x.grad)
 total.backward()
 print(x.grad)
 # --8<-- [end:nothing-saved]
@@ -83,9 +84,12 @@ print(x.is_leaf, x.requires_grad)
 x.grad = None
 y = x + 2
 z = y * y * 2
-print(y._version)
+before = y.grad_fn
+print(y._version, before.name())
 y.add_(1)
-print(y._version)
+print(y._version, y.grad_fn.name(), y.grad_fn is before)
+# su grad_fn es ahora el nodo de add_; detrás queda el de x + 2
+print(y.grad_fn.next_functions[0][0] is before)
 # --8<-- [end:version-counter]
 
 try:
@@ -95,8 +99,8 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# La detección de anomalías falla a propósito. Si ejecutas este archivo, imprime el
-# error y sigue.
+# La detección de anomalías falla a propósito. Si ejecutas el archivo, el error se
+# imprime y la ejecución continúa.
 try:
     # --8<-- [start:anomaly]
     import warnings

@@ -31,6 +31,7 @@ print("x.grad:", x.grad)
 
 # --8<-- [start:clamp]
 def clip(grad):
+    print("recibido:", grad)
     return grad.clamp(-1.0, 1.0)
 
 
@@ -88,6 +89,13 @@ for hook in (zero_in_place, zero_new):
     b.register_hook(hook)
     (a + b).sum().backward()
     print(hook.__name__, x.grad)
+# el mismo hook en a: ahora se pierde la parte de a, no la de b
+x.grad = None
+a = x * 2
+b = x * 3
+a.register_hook(zero_in_place)
+(a + b).sum().backward()
+print("zero_in_place en a", x.grad)
 # --8<-- [end:no-in-place]
 
 # --8<-- [start:first-derivative]
@@ -108,8 +116,8 @@ print(torch.allclose(second, 6 * x.detach()))
 print(first)
 # --8<-- [end:no-create-graph]
 
-# Olvidar create_graph es la lección. Si ejecutas este archivo, imprime el error
-# y sigue.
+# Olvidar create_graph da este error a propósito. Si ejecutas el archivo, el error se
+# imprime y la ejecución continúa.
 try:
     # --8<-- [start:no-create-graph-error]
     torch.autograd.grad(first.sum(), x)
@@ -144,6 +152,7 @@ respuesta = second
 print(grad)
 print(respuesta)
 print(torch.allclose(respuesta, torch.full_like(x, 4 / 3)))
+print(torch.func.hessian(lambda t: (2 * (t + 2) ** 2).mean())(x.detach()))
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]

@@ -13,6 +13,7 @@ print(x.is_leaf, y.is_leaf, z.is_leaf, out.is_leaf)
 
 # --8<-- [start:no-grad-leaf]
 constant = torch.ones(3) * 2
+print(x.grad_fn, constant.grad_fn)
 print(constant.is_leaf, constant.requires_grad)
 # --8<-- [end:no-grad-leaf]
 
@@ -45,6 +46,13 @@ loss = (w * w).sum()
 loss.backward()
 print(w.grad)
 # --8<-- [end:to-pitfall]
+
+# --8<-- [start:unnamed-leaf]
+# la hoja sin nombre, a la que solo llega el grafo (atributo interno)
+leaf = w.grad_fn.next_functions[0][0].variable
+print(leaf.is_leaf, leaf.dtype)
+print(leaf.grad)
+# --8<-- [end:unnamed-leaf]
 
 # --8<-- [start:fix-create]
 w = torch.randn(3, dtype=torch.float64, requires_grad=True)

@@ -18,8 +18,8 @@ print(y)
 print(z)
 # --8<-- [end:non-scalar]
 
-# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:implicit-error]
     z.backward()
@@ -85,8 +85,8 @@ print(x.grad)
 print(torch.equal(x.grad, with_sum))
 # --8<-- [end:exercise-1]
 
-# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y
+# la ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     (y * y * 2).backward(torch.ones(2))

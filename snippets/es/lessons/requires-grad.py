@@ -12,8 +12,8 @@ print(x)
 print(x.requires_grad)
 # --8<-- [end:default-flag]
 
-# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:untracked-backward]
     x.sum().backward()
@@ -45,8 +45,8 @@ respuesta = ((x * 2).requires_grad, (torch.ones(3) * 2).requires_grad)
 print(respuesta)
 # --8<-- [end:exercise-1]
 
-# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y
+# la ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     counts = torch.tensor([1, 2, 3], requires_grad=True)
@@ -57,7 +57,8 @@ except RuntimeError as error:
 # --8<-- [start:exercise-3]
 print(x > 0)
 print(x.argmax())
-respuesta = ((x > 0).requires_grad, x.argmax().requires_grad)
+print(torch.zeros_like(x))
+respuesta = ((x > 0).requires_grad, x.argmax().requires_grad, torch.zeros_like(x).requires_grad)
 print(respuesta)
 print(x.round().requires_grad)
 # --8<-- [end:exercise-3]

@@ -14,12 +14,13 @@ print(y)
 w = torch.ones(3, requires_grad=True)
 w.requires_grad_(False)
 print(w.requires_grad, (w * 2).grad_fn)
+print((w * x).grad_fn.name())
 w.requires_grad_(True)
 print(w.requires_grad, (w * 2).grad_fn.name())
 # --8<-- [end:requires-grad-false]
 
-# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la
+# ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:requires-grad-false-error]
     y.requires_grad_(False)

@@ -44,8 +44,8 @@ respuesta = x
 print(respuesta)
 # --8<-- [end:exercise-1]
 
-# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y
+# la ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     w = torch.ones(3, requires_grad=True)
@@ -56,14 +56,16 @@ except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
 # --8<-- [start:exercise-3]
+print(w)
+print(w.grad)
 with torch.no_grad():
     w -= 0.1 * w.grad
 respuesta = w
 print(respuesta)
 # --8<-- [end:exercise-3]
 
-# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y
+# la ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-4]
     doubled = w * 2
