@@ -53,8 +53,11 @@ print([type(fn).__name__ if fn else None for fn, _ in out.grad_fn.next_functions
 # --8<-- [end:freeze]
 
 # --8<-- [start:fine-tune]
-body_before = model.body.weight.clone()
-head_before = model.head.weight.clone()
+# copias fuera del grafo: no cambian cuando cambia el peso
+body_before = model.body.weight.detach().clone()
+head_before = model.head.weight.detach().clone()
+# clone() sola registra la copia en el grafo
+print(model.head.weight.clone().requires_grad, head_before.requires_grad)
 loss = ((model(inputs) - targets) ** 2).mean()
 loss.backward()
 with torch.no_grad():
@@ -142,6 +145,8 @@ class Scaled(torch.nn.Module):
 
 respuesta = [name for name, _ in Scaled().named_parameters()]
 print(respuesta)
+scaled = Scaled().to(torch.float64)
+print(scaled.scale.dtype, scaled.offset.dtype, "offset" in scaled.state_dict())
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
@@ -150,7 +155,7 @@ model.head.requires_grad_(False)
 ((model(inputs) - targets) ** 2).mean().backward()
 respuesta = [name for name, p in model.named_parameters() if p.grad is None]
 print(respuesta)
-print(model.body.weight.grad.norm())
+print(model.head.weight.grad, model.body.weight.grad.norm())
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]
