@@ -353,6 +353,8 @@ def test_each_test_is_named_after_the_snippet_section_it_runs(tmp_path):
         == sorted(CHECKS)
         == [
             "code-language",
+            "colons",
+            "description",
             "exercise-checks",
             "image-text",
             "notebook-drift",

@@ -211,12 +211,6 @@ def test_unused_section_fails():
     )
 
 
-def test_page_without_description_fails():
-    page = broken_english("description: A test page", "summary: A test page")
-    [problem] = layout_problems(page, FIXTURES / "docs")
-    assert problem.startswith("tests/fixtures/docs/en/lessons/demo.md:1: no description")
-
-
 @pytest.mark.parametrize(
     "marker",
     ["#--8<-- [start:extra]", "# -8<- [ start : extra ]", "    # ---8<--- [start:extra]"],

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from tools import (
     claims,
     code_language,
+    colons,
+    descriptions,
     exercises,
     notebook_drift,
     numbers,
@@ -59,4 +61,6 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "walk-figures": walks.page_problems,
     "exercise-checks": exercises.problems,
     "notebook-drift": notebook_drift.problems,
+    "colons": colons.problems,
+    "description": descriptions.problems,
 }

@@ -163,13 +163,9 @@ def unlocalized(target: str) -> str:
 
 
 def layout_problems(page: Page, docs: Path = DOCS) -> list[str]:
-    """A page has a description, includes only its own module, and titles code blocks with it."""
+    """A page includes only its own module, and titles code blocks with it (its description is
+    the page check `description`, tools/descriptions.py)."""
     module, problems = mirror_module(page, docs), []
-    if not str(page.meta.get("description", "")).strip():
-        problems.append(
-            f"{display(page.path)}:1: no description for link previews and search "
-            "engines; fix: add `description: ...` to the front matter"
-        )
     for example in page.examples:
         where = f"{display(page.path)}:{example.code.line}"
         for piece in example.pieces:

@@ -44,6 +44,9 @@ TEXT, LINK, ALT, CODE, MATH, HEADING, TITLE, DESCRIPTION, HTML, COMMENT = (
 )
 # What a reader reads: spelling and terms check these (inline code, comments are not prose).
 READ = frozenset({TEXT, LINK, ALT, MATH, HEADING, TITLE, DESCRIPTION, HTML})
+# Tags inside a block of HTML that do not end it (a table cell's <code> or <em>).
+INLINE_TAGS = frozenset({"a", "abbr", "b", "br", "code", "em", "i", "kbd", "small", "span"})
+INLINE_TAGS |= {"strong", "sub", "sup"}
 HEADING_ATTRS = re.compile(r"\s*\{[:\s]*[#.][^}\n]*\}\s*$")  # `## Title { #anchor }`
 # The end of a link or image, after its text: `](address "title")` or `][reference]`.
 LINK_END = re.compile(r'\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)|\]\[[^\]]*\]|\]')
@@ -57,6 +60,9 @@ class Span:
     end: int
     line: int  # 1-based
     section: str  # "by-hand" (a heading's anchor, or its number), "exercises/2" (a list item)
+    # The block it stands in, numbered in page order: a paragraph, a heading, one table cell, a
+    # list item's paragraph, an admonition's title, the description. Its spans read as one text.
+    block: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,20 +161,26 @@ def _parse(path: Path, text: str) -> tuple[list[Span], list[Section]]:
     items = 0
     kind_stack: list[str] = []
     fences: dict[str, list[int]] = {}
+    number = 0  # of the block being read
 
     def add(kind: str, start: int, end: int) -> None:
         if start >= end:
             return
         last = found[-1] if found else None
-        joined = last and last.kind == kind == TEXT and last.section == parts[-1].key
+        joined = last and last.kind == kind == TEXT and last.block == number
         if joined and not text[last.end : start].strip(" \t\n>"):  # a line break: one text
-            found[-1] = Span(kind, text[last.start : end], last.start, end, last.line, last.section)
+            found[-1] = Span(
+                kind, text[last.start : end], last.start, end, last.line, last.section, number
+            )
             return
-        found.append(Span(kind, text[start:end], start, end, where.line_of(start), parts[-1].key))
+        line = where.line_of(start)
+        found.append(Span(kind, text[start:end], start, end, line, parts[-1].key, number))
 
     for index, token in enumerate(tokens):
         if token.map:
             where.at_line(token.map[0])
+        if token.type in ("front_matter", "math_block", "html_block", "inline"):
+            number += 1
         if token.type == "front_matter":
             description = front_description(text)
             if description:
@@ -219,6 +231,8 @@ def _parse(path: Path, text: str) -> tuple[list[Span], list[Section]]:
                 if chunk.startswith("<!--"):
                     add(COMMENT, start, end)
                 elif chunk.startswith("<"):
+                    tag = re.match(r"</?\s*([a-zA-Z][\w-]*)", chunk)
+                    number += bool(tag) and tag[1].lower() not in INLINE_TAGS
                     inside_code = chunk.lower() == "<code>" or (
                         inside_code and chunk.lower() != "</code>"
                     )
