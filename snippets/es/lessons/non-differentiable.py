@@ -48,8 +48,10 @@ print(x.grad)
 # --8<-- [end:where-trap]
 
 # --8<-- [start:where-why]
-print(x.detach().sqrt())
-print(torch.tensor(0.0) * torch.inf, torch.tensor(0.0) * torch.nan)
+root = x.detach().sqrt()
+print(root)
+# la pasada hacia atrás de sqrt divide lo que le llega entre 2 * sqrt(x)
+print(torch.tensor([0.0, 0.0, 1.0]) / (2 * root))
 # --8<-- [end:where-why]
 
 # --8<-- [start:double-where]
