@@ -48,8 +48,9 @@ model.body.requires_grad_(False)
 print([name for name, p in model.named_parameters() if p.requires_grad])
 features = torch.tanh(model.body(inputs))
 print(features.requires_grad)
-out = model(inputs)
-print([type(fn).__name__ if fn else None for fn, _ in out.grad_fn.next_functions])
+outputs = model(inputs)
+inputs_of_head = outputs.grad_fn.next_functions
+print([type(fn).__name__ if fn is not None else None for fn, _ in inputs_of_head])
 # --8<-- [end:freeze]
 
 # --8<-- [start:fine-tune]
@@ -113,8 +114,8 @@ for value in (0.5, -30.0, 400.0):
 # --8<-- [start:set-grad-enabled]
 for training in (True, False):
     with torch.set_grad_enabled(training):
-        out = model(inputs)
-    print(training, out.requires_grad)
+        outputs = model(inputs)
+    print(training, outputs.requires_grad)
 # --8<-- [end:set-grad-enabled]
 
 
@@ -169,7 +170,7 @@ print(answer)
 
 # --8<-- [start:exercise-4]
 with torch.no_grad(), torch.set_grad_enabled(True):
-    out = model(inputs)
-answer = out.requires_grad
+    outputs = model(inputs)
+answer = outputs.requires_grad
 print(answer)
 # --8<-- [end:exercise-4]
