@@ -67,13 +67,13 @@ class SquareOnCtx(Square):
 x.grad = None
 y = x + 2
 z = SquareOnCtx.apply(y)
-y.mul_(10)  # changes y after `forward` has run
+y.mul_(10)  # changes `y` after `forward` has run
 z.sum().backward()
 print(x.grad)
 print(2 * (x.detach() + 2))
 # --8<-- [end:saved-on-ctx]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
+# This error is intended. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:saved-for-backward]
@@ -99,7 +99,7 @@ class Mul(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         a, b = ctx.saved_tensors
-        print("needs_input_grad:", ctx.needs_input_grad)
+        print("needs_input_grad:", ctx.needs_input_grad)  # for the lesson only
         grad_a = grad_output * b if ctx.needs_input_grad[0] else None
         grad_b = grad_output * a if ctx.needs_input_grad[1] else None
         return grad_a, grad_b
@@ -188,7 +188,7 @@ print(torch.autograd.gradcheck(NumPyLogSumExp.apply, (batch64, 1)))
 print(torch.autograd.gradgradcheck(NumPyLogSumExp.apply, (batch64, 1), raise_exception=False))
 # --8<-- [end:once-differentiable]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
+# This error is intended. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:once-differentiable-error]
@@ -215,7 +215,7 @@ class ReLUWithMask(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_output, grad_mask):
-        print("grad_mask:", grad_mask)
+        print("grad_mask:", grad_mask)  # for the lesson only
         (mask,) = ctx.saved_tensors
         return grad_output * mask
 
@@ -272,7 +272,7 @@ print(torch.equal(w.grad, ste_grad))
 # Exercises: docs/en/lessons/custom-function.md#exercises.
 
 
-# The error is the answer. Run as a script, this file prints it and goes on;
+# This error is the exercise's answer. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:exercise-1]
@@ -301,7 +301,7 @@ class Scale(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         t, s = ctx.saved_tensors
-        # s was repeated on every row: its gradient adds up theirs
+        # `s` is repeated on every row: its gradient adds up all the rows' shares
         return grad_output * s, (grad_output * t).sum_to_size(s.shape)
 
 

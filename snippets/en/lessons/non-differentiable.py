@@ -112,7 +112,7 @@ print(torch.nn.utils.clip_grad_norm_([w, b], max_norm=1.0))
 print(w.grad, b.grad)
 # --8<-- [end:clip-nan]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
+# This error is intended. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:clip-nan-error]

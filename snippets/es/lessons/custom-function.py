@@ -67,14 +67,14 @@ class SquareOnCtx(Square):
 x.grad = None
 y = x + 2
 z = SquareOnCtx.apply(y)
-y.mul_(10)  # modifica y después de ejecutarse `forward`
+y.mul_(10)  # modifica `y` después de ejecutarse `forward`
 z.sum().backward()
 print(x.grad)
 print(2 * (x.detach() + 2))
 # --8<-- [end:saved-on-ctx]
 
-# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:saved-for-backward]
     y = x + 2
@@ -99,7 +99,7 @@ class Mul(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         a, b = ctx.saved_tensors
-        print("needs_input_grad:", ctx.needs_input_grad)
+        print("needs_input_grad:", ctx.needs_input_grad)  # solo para la lección
         grad_a = grad_output * b if ctx.needs_input_grad[0] else None
         grad_b = grad_output * a if ctx.needs_input_grad[1] else None
         return grad_a, grad_b
@@ -188,8 +188,8 @@ print(torch.autograd.gradcheck(NumPyLogSumExp.apply, (batch64, 1)))
 print(torch.autograd.gradgradcheck(NumPyLogSumExp.apply, (batch64, 1), raise_exception=False))
 # --8<-- [end:once-differentiable]
 
-# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:once-differentiable-error]
     out = NumPyLogSumExp.apply(batch64, 1)
@@ -215,7 +215,7 @@ class ReLUWithMask(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_output, grad_mask):
-        print("grad_mask:", grad_mask)
+        print("grad_mask:", grad_mask)  # solo para la lección
         (mask,) = ctx.saved_tensors
         return grad_output * mask
 
@@ -272,8 +272,8 @@ print(torch.equal(w.grad, ste_grad))
 # Ejercicios: docs/es/lessons/custom-function.md#exercises.
 
 
-# El error es la respuesta. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, se imprime y la
+# ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-1]
     class LogSumExpSavingDim(LogSumExp):
@@ -301,7 +301,7 @@ class Scale(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         t, s = ctx.saved_tensors
-        # s se repitió en cada fila: su gradiente suma el de todas
+        # `s` se repite en cada fila: su gradiente suma las contribuciones de todas
         return grad_output * s, (grad_output * t).sum_to_size(s.shape)
 
 
