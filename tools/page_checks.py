@@ -63,4 +63,6 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "description": descriptions.problems,
     "exercise-checks": exercises.problems,
     "notebook-drift": notebook_drift.problems,
+    "colons": colons.problems,
+    "description": descriptions.problems,
 }

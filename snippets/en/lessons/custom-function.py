@@ -67,13 +67,13 @@ class SquareOnCtx(Square):
 x.grad = None
 y = x + 2
 z = SquareOnCtx.apply(y)
-y.mul_(10)  # changes y after `forward` has run
+y.mul_(10)  # changes `y` after `forward` has run
 z.sum().backward()
 print(x.grad)
 print(2 * (x.detach() + 2))
 # --8<-- [end:saved-on-ctx]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
+# This error is intended. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:saved-for-backward]
@@ -99,7 +99,7 @@ class Mul(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_output):
         a, b = ctx.saved_tensors
-        print("needs_input_grad:", ctx.needs_input_grad)
+        print("needs_input_grad:", ctx.needs_input_grad)  # for the lesson only
         grad_a = grad_output * b if ctx.needs_input_grad[0] else None
         grad_b = grad_output * a if ctx.needs_input_grad[1] else None
         return grad_a, grad_b
@@ -176,8 +176,11 @@ class NumPyLogSumExp(LogSumExp):
     @staticmethod
     @once_differentiable
     def backward(ctx, grad_output):
-        t, result = (saved.numpy() for saved in ctx.saved_tensors)
-        softmax = torch.from_numpy(numpy.exp(t - numpy.expand_dims(result, ctx.dim)))
+        # .detach().cpu(): NumPy reads only CPU tensors outside the graph
+        t, result = (saved.detach().cpu().numpy() for saved in ctx.saved_tensors)
+        softmax = numpy.exp(t - numpy.expand_dims(result, ctx.dim))
+        # back to a tensor with grad_output's dtype and device
+        softmax = torch.from_numpy(softmax).to(grad_output)
         return grad_output.unsqueeze(ctx.dim) * softmax, None
 
 
@@ -185,7 +188,7 @@ print(torch.autograd.gradcheck(NumPyLogSumExp.apply, (batch64, 1)))
 print(torch.autograd.gradgradcheck(NumPyLogSumExp.apply, (batch64, 1), raise_exception=False))
 # --8<-- [end:once-differentiable]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
+# This error is intended. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:once-differentiable-error]
@@ -212,7 +215,7 @@ class ReLUWithMask(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_output, grad_mask):
-        print("grad_mask:", grad_mask)
+        print("grad_mask:", grad_mask)  # for the lesson only
         (mask,) = ctx.saved_tensors
         return grad_output * mask
 
@@ -269,7 +272,7 @@ print(torch.equal(w.grad, ste_grad))
 # Exercises: docs/en/lessons/custom-function.md#exercises.
 
 
-# The error is the answer. Run as a script, this file prints it and goes on;
+# This error is the exercise's answer. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:exercise-1]
@@ -286,10 +289,10 @@ except TypeError as error:
 
 
 # --8<-- [start:exercise-2]
-class Cube(torch.autograd.Function):
+class Scale(torch.autograd.Function):
     @staticmethod
-    def forward(t):
-        return t**3
+    def forward(t, s):
+        return t * s
 
     @staticmethod
     def setup_context(ctx, inputs, output):
@@ -297,18 +300,22 @@ class Cube(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_output):
-        (t,) = ctx.saved_tensors
-        return grad_output * 3 * t**2
+        t, s = ctx.saved_tensors
+        # `s` is repeated on every row: its gradient adds up all the rows' shares
+        return grad_output * s, (grad_output * t).sum_to_size(s.shape)
 
 
-x.grad = None
-Cube.apply(x).sum().backward()
-answer = x.grad
+t = torch.tensor([[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]], requires_grad=True)
+s = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+Scale.apply(t, s).sum().backward()
+answer = s.grad
 print(answer)
-print(3 * x.detach() ** 2)
-x64 = x.detach().to(torch.float64).requires_grad_()
+print(t.grad)
+t64 = t.detach().to(torch.float64).requires_grad_()
+s64 = s.detach().to(torch.float64).requires_grad_()
 print(
-    torch.autograd.gradcheck(Cube.apply, (x64,)), torch.autograd.gradgradcheck(Cube.apply, (x64,))
+    torch.autograd.gradcheck(Scale.apply, (t64, s64)),
+    torch.autograd.gradgradcheck(Scale.apply, (t64, s64)),
 )
 # --8<-- [end:exercise-2]
 
@@ -330,10 +337,14 @@ class SignSTE(torch.autograd.Function):
         return grad_output * (t.abs() <= 1)
 
 
-v = torch.tensor([-2.0, -0.5, 0.3, 1.5], requires_grad=True)
+v = torch.tensor([-2.0, -0.5, 0.3, 1.0, 1.5], requires_grad=True)
 SignSTE.apply(v).sum().backward()
 answer = v.grad
 print(answer)
+# hardtanh, to compare
+u = v.detach().requires_grad_()
+torch.nn.functional.hardtanh(u).sum().backward()
+print(u.grad)
 # --8<-- [end:exercise-3]
 
 # --8<-- [start:exercise-4]

@@ -1,4 +1,4 @@
-"""Reverse mode from scratch: docs/en/lessons/from-scratch.md.
+"""Backpropagation from scratch: docs/en/lessons/from-scratch.md.
 
 A scalar engine in about 60 lines (the sections value to backward), in the spirit of micrograd.
 tools/graphs.py draws the graphs of `loss` (this engine's) and `loss_t` (PyTorch's) from the
@@ -224,6 +224,13 @@ print(answer)
 a = Value(3.0)
 add_overwriting(a, a).backward()
 print(a.grad)
+# PyTorch adds up the two uses before the leaf: the hook is called only once
+a_t = torch.tensor(3.0, requires_grad=True)
+a_t.register_hook(print)
+(a_t + a_t).backward()
+# and it adds them up even when there is no .grad to accumulate into
+b_t = torch.tensor(3.0, requires_grad=True)
+print(torch.autograd.grad(b_t + b_t, b_t), b_t.grad)
 # --8<-- [end:exercise-2]
 
 

@@ -28,6 +28,9 @@ with torch.autograd.graph.saved_tensors_hooks(pack, unpack):
     y = x + 2
     z = y * y * 2
     out = z.mean()
+# the 2 of `* 2` is saved too, as a tensor, but pack never sees it
+# (`_saved_other` is an internal attribute)
+print(z.grad_fn._saved_other)
 out.backward()
 # --8<-- [end:saved-tensors]
 
@@ -202,7 +205,7 @@ def run_every_other(h):
 
 
 loss, answer = saved_bytes(run_every_other, batch, skip=params)
-print(answer)
+print(plain_bytes, answer, checkpointed_bytes)
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]

@@ -48,8 +48,10 @@ print(x.grad)
 # --8<-- [end:where-trap]
 
 # --8<-- [start:where-why]
-print(x.detach().sqrt())
-print(torch.tensor(0.0) * torch.inf, torch.tensor(0.0) * torch.nan)
+root = x.detach().sqrt()
+print(root)
+# sqrt's backward pass divides what it receives by 2 * sqrt(x)
+print(torch.tensor([0.0, 0.0, 1.0]) / (2 * root))
 # --8<-- [end:where-why]
 
 # --8<-- [start:double-where]
@@ -110,7 +112,7 @@ print(torch.nn.utils.clip_grad_norm_([w, b], max_norm=1.0))
 print(w.grad, b.grad)
 # --8<-- [end:clip-nan]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
+# This error is intended. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:clip-nan-error]

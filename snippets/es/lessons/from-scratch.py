@@ -224,6 +224,13 @@ print(respuesta)
 a = Value(3.0)
 add_overwriting(a, a).backward()
 print(a.grad)
+# PyTorch suma los dos usos antes de llegar a la hoja: el hook se llama una sola vez
+a_t = torch.tensor(3.0, requires_grad=True)
+a_t.register_hook(print)
+(a_t + a_t).backward()
+# y los suma también cuando no hay ningún .grad que acumular
+b_t = torch.tensor(3.0, requires_grad=True)
+print(torch.autograd.grad(b_t + b_t, b_t), b_t.grad)
 # --8<-- [end:exercise-2]
 
 

@@ -28,6 +28,9 @@ with torch.autograd.graph.saved_tensors_hooks(pack, unpack):
     y = x + 2
     z = y * y * 2
     out = z.mean()
+# el 2 de `* 2` también se guarda, como tensor, pero pack no lo ve
+# (`_saved_other` es un atributo interno)
+print(z.grad_fn._saved_other)
 out.backward()
 # --8<-- [end:saved-tensors]
 
@@ -202,7 +205,7 @@ def run_every_other(h):
 
 
 loss, respuesta = saved_bytes(run_every_other, batch, skip=params)
-print(respuesta)
+print(plain_bytes, respuesta, checkpointed_bytes)
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]

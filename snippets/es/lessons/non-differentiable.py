@@ -48,8 +48,10 @@ print(x.grad)
 # --8<-- [end:where-trap]
 
 # --8<-- [start:where-why]
-print(x.detach().sqrt())
-print(torch.tensor(0.0) * torch.inf, torch.tensor(0.0) * torch.nan)
+root = x.detach().sqrt()
+print(root)
+# la pasada hacia atrás de sqrt divide lo que le llega entre 2 * sqrt(x)
+print(torch.tensor([0.0, 0.0, 1.0]) / (2 * root))
 # --8<-- [end:where-why]
 
 # --8<-- [start:double-where]
@@ -110,8 +112,8 @@ print(torch.nn.utils.clip_grad_norm_([w, b], max_norm=1.0))
 print(w.grad, b.grad)
 # --8<-- [end:clip-nan]
 
-# El error es la lección. Si ejecutas este archivo, lo imprime y sigue;
-# la página muestra la traza.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:clip-nan-error]
     w.grad = torch.tensor([3.0, torch.nan])

@@ -48,13 +48,17 @@ model.body.requires_grad_(False)
 print([name for name, p in model.named_parameters() if p.requires_grad])
 features = torch.tanh(model.body(inputs))
 print(features.requires_grad)
-out = model(inputs)
-print([type(fn).__name__ if fn else None for fn, _ in out.grad_fn.next_functions])
+outputs = model(inputs)
+inputs_of_head = outputs.grad_fn.next_functions
+print([type(fn).__name__ if fn is not None else None for fn, _ in inputs_of_head])
 # --8<-- [end:freeze]
 
 # --8<-- [start:fine-tune]
-body_before = model.body.weight.clone()
-head_before = model.head.weight.clone()
+# copias fuera del grafo: no cambian cuando cambia el peso
+body_before = model.body.weight.detach().clone()
+head_before = model.head.weight.detach().clone()
+# clone() sola registra la copia en el grafo
+print(model.head.weight.clone().requires_grad, head_before.requires_grad)
 loss = ((model(inputs) - targets) ** 2).mean()
 loss.backward()
 with torch.no_grad():
@@ -110,8 +114,8 @@ for value in (0.5, -30.0, 400.0):
 # --8<-- [start:set-grad-enabled]
 for training in (True, False):
     with torch.set_grad_enabled(training):
-        out = model(inputs)
-    print(training, out.requires_grad)
+        outputs = model(inputs)
+    print(training, outputs.requires_grad)
 # --8<-- [end:set-grad-enabled]
 
 
@@ -142,6 +146,8 @@ class Scaled(torch.nn.Module):
 
 respuesta = [name for name, _ in Scaled().named_parameters()]
 print(respuesta)
+scaled = Scaled().to(torch.float64)
+print(scaled.scale.dtype, scaled.offset.dtype, "offset" in scaled.state_dict())
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
@@ -150,7 +156,7 @@ model.head.requires_grad_(False)
 ((model(inputs) - targets) ** 2).mean().backward()
 respuesta = [name for name, p in model.named_parameters() if p.grad is None]
 print(respuesta)
-print(model.body.weight.grad.norm())
+print(model.head.weight.grad, model.body.weight.grad.norm())
 # --8<-- [end:exercise-2]
 
 # --8<-- [start:exercise-3]
@@ -164,7 +170,7 @@ print(respuesta)
 
 # --8<-- [start:exercise-4]
 with torch.no_grad(), torch.set_grad_enabled(True):
-    out = model(inputs)
-respuesta = out.requires_grad
+    outputs = model(inputs)
+respuesta = outputs.requires_grad
 print(respuesta)
 # --8<-- [end:exercise-4]
