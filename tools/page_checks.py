@@ -63,6 +63,4 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "description": descriptions.problems,
     "exercise-checks": exercises.problems,
     "notebook-drift": notebook_drift.problems,
-    "colons": colons.problems,
-    "description": descriptions.problems,
 }
