@@ -17,6 +17,7 @@ from collections.abc import Callable
 from tools import (
     claims,
     code_language,
+    errors,
     exercises,
     notebook_drift,
     numbers,
@@ -59,4 +60,5 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "walk-figures": walks.page_problems,
     "exercise-checks": exercises.problems,
     "notebook-drift": notebook_drift.problems,
+    "error-index": errors.page_problems,  # a message the lesson shows, explained in errors.md
 }

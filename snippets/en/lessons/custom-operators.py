@@ -200,9 +200,11 @@ except NotImplementedError as error:
 # The error is the answer: standalone runs print it and go on, the page shows the traceback.
 try:
     # --8<-- [start:exercise-1]
-    @torch.library.custom_op("autograd_tutorial::numpy_tanh", mutates_args=())
-    def numpy_tanh(t):
+    def numpy_tanh(t):  # no type hints
         return torch.from_numpy(numpy.tanh(t.numpy(force=True))).to(t.device)
+
+    decorator = torch.library.custom_op("autograd_tutorial::numpy_tanh", mutates_args=())
+    numpy_tanh = decorator(numpy_tanh)  # what @decorator does
     # --8<-- [end:exercise-1]
 except ValueError as error:
     print(f"ValueError: {error}")

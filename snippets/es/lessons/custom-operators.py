@@ -200,9 +200,11 @@ except NotImplementedError as error:
 # El error es la respuesta: ejecutado solo, el módulo lo imprime y sigue.
 try:
     # --8<-- [start:exercise-1]
-    @torch.library.custom_op("autograd_tutorial::numpy_tanh", mutates_args=())
-    def numpy_tanh(t):
+    def numpy_tanh(t):  # sin anotaciones de tipo
         return torch.from_numpy(numpy.tanh(t.numpy(force=True))).to(t.device)
+
+    decorator = torch.library.custom_op("autograd_tutorial::numpy_tanh", mutates_args=())
+    numpy_tanh = decorator(numpy_tanh)  # lo que hace @decorator
     # --8<-- [end:exercise-1]
 except ValueError as error:
     print(f"ValueError: {error}")

@@ -136,7 +136,8 @@ for param in fused.parameters():
     param.register_post_accumulate_grad_hook(step_now)
 
 ((fused(batch) - targets) ** 2).mean().backward()
-print(all(torch.equal(a, b) for a, b in zip(plain.parameters(), fused.parameters())))
+pairs = zip(plain.parameters(), fused.parameters(), strict=True)
+print(all(torch.equal(a, b) for a, b in pairs))
 print([param.grad for param in fused.parameters()])
 # --8<-- [end:optimizer-in-backward]
 
