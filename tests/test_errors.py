@@ -14,6 +14,7 @@ from tools.pages import DOCS, Expander, parse_page
 FIXTURE = Path(__file__).parent / "fixtures" / "errors"
 EXPANDER = Expander(FIXTURE / "snippets")
 NAV = FIXTURE / "nav.yml"
+SEP = errors.SEPARATOR
 
 
 def site(tmp_path: Path, up_to_date: bool = True) -> Path:
@@ -68,8 +69,8 @@ def test_written_part_quotes_each_message_verbatim_and_links_its_sections(tmp_pa
         "### `grad can be implicitly created only for scalar outputs` "
         "{ #grad-can-be-implicitly-created-only }\n\n"
         "```message\nRuntimeError: grad can be implicitly created only for scalar outputs\n```\n\n"
-        "Aparece en: [Primera lección › Un error](lessons/first.md#boom), "
-        "[Segunda lección › Ejercicios](lessons/second.md#exercises).\n"
+        f"Aparece en: [Primera lección {SEP} Un error](lessons/first.md#boom), "
+        f"[Segunda lección {SEP} Ejercicios](lessons/second.md#exercises).\n"
         "<!-- end message -->\n\nLlamaste a"
     )
     assert entry in text
@@ -148,7 +149,8 @@ def test_lesson_check_reports_only_that_lessons_problems(tmp_path):
     first = parse_page(docs / "es" / "lessons" / "first.md", expander=EXPANDER)
     index = parse_page(docs / "es" / "errors.md", expander=EXPANDER)
     [problem] = errors.page_problems(second, NAV, EXPANDER)
-    assert "out of date" in problem and "LESSON=second" in problem
+    assert "out of date" in problem
+    assert "LESSON=second" in problem
     assert errors.page_problems(first, NAV, EXPANDER) == []
     assert len(errors.page_problems(index, NAV, EXPANDER)) == 1
 
@@ -161,15 +163,39 @@ def test_site_without_an_index_is_not_checked(tmp_path):
 
 
 def test_heading_is_the_messages_first_words_and_the_anchor_is_english():
-    long = (
+    inplace = (
         "RuntimeError: one of the variables needed for gradient computation has been "
         "modified by an inplace operation: …"
     )
-    assert errors.heading(long) == (
-        "one of the variables needed for gradient computation has been modified by an…"
+    assert errors.heading(inplace) == (
+        "one of the variables needed for gradient computation has been modified by an inplace "
+        "operation"
     )
-    assert errors.slug(long) == "one-of-the-variables-needed-for"
+    assert errors.slug(inplace) == "one-of-the-variables-needed-for"
+    # A short first sentence takes the next one along; a long heading is cut at a word.
+    short = "UserWarning: None of the inputs have requires_grad=True. Gradients will be None"
+    assert (
+        errors.heading(short)
+        == "None of the inputs have requires_grad=True. Gradients will be None"
+    )
+    long = (
+        "RuntimeError: Trying to backward through the graph a second time (or directly "
+        "access saved tensors after they have already been freed). Saved …"
+    )
+    assert errors.heading(long) == (
+        "Trying to backward through the graph a second time (or directly access saved tensors "
+        "after they have already…"
+    )
+    # The words after a part that varies are in the heading, and in the anchor.
+    varies = "RuntimeError: Trying to backward through … but no autograd formula was registered. …"
+    assert (
+        errors.heading(varies)
+        == "Trying to backward through … but no autograd formula was registered"
+    )
+    assert errors.slug(varies) == "trying-to-backward-through-but-no"
     sentence = "RuntimeError: Inplace update to inference tensor is not allowed.You can make …"
-    assert errors.heading(sentence) == "Inplace update to inference tensor is not allowed"
+    assert errors.heading(sentence).startswith(
+        "Inplace update to inference tensor is not allowed.You"
+    )
     assert errors.code("from `parameters` is") == "``from `parameters` is``"
     assert errors.code("`x`") == "`` `x` ``"

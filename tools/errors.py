@@ -55,7 +55,8 @@ MARKER = re.compile(
 )
 WARNING = re.compile(r"^[A-Z]\w*Warning: .+$")
 SEPARATOR = "\u203a"  # between a lesson's title and a section's, in an entry's links
-HEADING_LENGTH = 80  # an entry's heading: the message's first words, cut at a word
+SHORT_HEADING = 60  # a first sentence shorter than this takes the next one along
+HEADING_LENGTH = 110  # an entry's heading: the message's first words, cut at a word
 
 
 @dataclass(frozen=True)
@@ -134,17 +135,24 @@ def read_index(path: Path, text: str) -> list[Entry]:
 
 
 def slug(template: str) -> str:
-    """The entry's anchor: the message's first words, as an English id (the same in every
+    """The entry's anchor: the first words of its heading, as an English id (the same in every
     language, since the messages are)."""
-    text = template.partition(": ")[2] or template
-    words = re.findall(r"[a-z0-9]+", text.split(WILDCARD)[0].lower())
+    words = re.findall(r"[a-z0-9]+", heading(template).lower())
     return "-".join(words[:6]) or "message"
 
 
 def heading(template: str) -> str:
-    """The message's first words: up to a wildcard or the first sentence's end, cut at a word."""
-    text = (template.partition(": ")[2] or template).split(WILDCARD)[0]
-    text = re.split(r"\.(?=\s+[A-Z]|[A-Z])", text)[0].rstrip(" .,;:")
+    """The message's first sentence, and the next one while that is short, cut at a word if
+    long; a part that varies stays `…`, so the words after it are in the heading too (search
+    weighs a heading's words most)."""
+    text = template.partition(": ")[2] or template
+    sentences = re.split(r"(?<=\.)(?=\s+[A-Z]|[A-Z])", text)
+    text = sentences[0]
+    for sentence in sentences[1:]:
+        if len(text) >= SHORT_HEADING:
+            break
+        text += sentence
+    text = text.strip().rstrip(" .,;:" + WILDCARD)
     if len(text) > HEADING_LENGTH:
         text = text[: text.rindex(" ", 0, HEADING_LENGTH)].rstrip(" .,;:(") + WILDCARD
     return text
