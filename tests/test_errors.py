@@ -199,3 +199,16 @@ def test_heading_is_the_messages_first_words_and_the_anchor_is_english():
     )
     assert errors.code("from `parameters` is") == "``from `parameters` is``"
     assert errors.code("`x`") == "`` `x` ``"
+
+
+def test_rewriting_written_parts_never_makes_a_translation_stale(tmp_path):
+    """Like output blocks, the written parts are not what a translator translates."""
+    from tools.translations import source_hash
+
+    docs = site(tmp_path, up_to_date=False)
+    index = docs / "es" / "errors.md"
+    before = source_hash(index, expander=EXPANDER)
+    written = errors.read(docs, "es", NAV, EXPANDER).updated
+    assert written != index.read_text(encoding="utf-8")
+    assert source_hash(index, written, EXPANDER) == before
+    assert source_hash(index, written.replace("Un aviso de", "Otro aviso de"), EXPANDER) != before

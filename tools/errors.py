@@ -134,6 +134,12 @@ def read_index(path: Path, text: str) -> list[Entry]:
     return entries
 
 
+def written_spans(text: str) -> list[tuple[int, int]]:
+    """Where an index's written parts are: like output blocks, not what a translator
+    translates (tools/translations.py leaves them out)."""
+    return [(found.start("written"), found.end("written")) for found in MARKER.finditer(text)]
+
+
 def slug(template: str) -> str:
     """The entry's anchor: the first words of its heading, as an English id (the same in every
     language, since the messages are)."""
