@@ -90,7 +90,7 @@ def show_shapes(module, grad_input, grad_output):
 
 
 block = nn.Sequential(nn.Linear(3, 2), nn.Tanh())
-block.register_backward_hook(show_shapes)  # the older one, without "full"
+block.register_backward_hook(show_shapes)  # the old one
 block(x).sum().backward()
 # --8<-- [end:old-hook]
 
@@ -141,17 +141,22 @@ print(all(torch.equal(a, b) for a, b in pairs))
 print([param.grad for param in fused.parameters()])
 # --8<-- [end:optimizer-in-backward]
 
+
 # --8<-- [start:order]
+def say(text):  # a function that only prints the text
+    return lambda *args: print(text)
+
+
 handles = [
-    first.register_full_backward_pre_hook(lambda m, go: print("pre-hook of model[0]")),
-    first.register_full_backward_hook(lambda m, gi, go: print("hook of model[0]")),
-    first.weight.register_hook(lambda grad: print("tensor hook of weight")),
-    first.weight.register_post_accumulate_grad_hook(lambda p: print("weight.grad accumulated")),
-    x.register_hook(lambda grad: print("tensor hook of x")),
-    x.register_post_accumulate_grad_hook(lambda p: print("x.grad accumulated")),
+    first.register_full_backward_pre_hook(say("model[0]: before its backward pass")),
+    first.register_full_backward_hook(say("model[0]: after, with grad_input")),
+    first.weight.register_hook(say("weight: gradient received")),
+    first.weight.register_post_accumulate_grad_hook(say("weight: .grad accumulated")),
+    x.register_hook(say("x: gradient received")),
+    x.register_post_accumulate_grad_hook(say("x: .grad accumulated")),
 ]
 out = model(x)
-handles.append(out.register_hook(lambda grad: print("tensor hook of out")))
+handles.append(out.register_hook(say("out: gradient received")))
 out.sum().backward()
 for handle in handles:
     handle.remove()

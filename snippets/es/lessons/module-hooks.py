@@ -90,7 +90,7 @@ def show_shapes(module, grad_input, grad_output):
 
 
 block = nn.Sequential(nn.Linear(3, 2), nn.Tanh())
-block.register_backward_hook(show_shapes)  # el de antes, sin "full"
+block.register_backward_hook(show_shapes)  # el antiguo
 block(x).sum().backward()
 # --8<-- [end:old-hook]
 
@@ -141,17 +141,22 @@ print(all(torch.equal(a, b) for a, b in pairs))
 print([param.grad for param in fused.parameters()])
 # --8<-- [end:optimizer-in-backward]
 
+
 # --8<-- [start:order]
+def say(text):  # una función que solo imprime el texto
+    return lambda *args: print(text)
+
+
 handles = [
-    first.register_full_backward_pre_hook(lambda m, go: print("pre-hook de model[0]")),
-    first.register_full_backward_hook(lambda m, gi, go: print("hook de model[0]")),
-    first.weight.register_hook(lambda grad: print("hook de tensor de weight")),
-    first.weight.register_post_accumulate_grad_hook(lambda p: print("weight.grad, acumulado")),
-    x.register_hook(lambda grad: print("hook de tensor de x")),
-    x.register_post_accumulate_grad_hook(lambda p: print("x.grad, acumulado")),
+    first.register_full_backward_pre_hook(say("model[0]: antes de su pasada hacia atrás")),
+    first.register_full_backward_hook(say("model[0]: después, con grad_input")),
+    first.weight.register_hook(say("weight: gradiente recibido")),
+    first.weight.register_post_accumulate_grad_hook(say("weight: .grad acumulado")),
+    x.register_hook(say("x: gradiente recibido")),
+    x.register_post_accumulate_grad_hook(say("x: .grad acumulado")),
 ]
 out = model(x)
-handles.append(out.register_hook(lambda grad: print("hook de tensor de out")))
+handles.append(out.register_hook(say("out: gradiente recibido")))
 out.sum().backward()
 for handle in handles:
     handle.remove()
