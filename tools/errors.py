@@ -110,7 +110,10 @@ def shown_in(page: Page) -> list[Shown]:
         section = [h for h in page.headings if h.level > 1 and h.line < example.output.line]
         heading = section[-1] if section else None
         anchor = heading.anchor if heading and heading.anchor else ""
-        text = f"{title} {SEPARATOR} {heading.title}" if heading else title
+        # A numbered section ("1. Una salida que no es un escalar") without its number, which
+        # would read as a value the linked section states (tools/claims.py).
+        section = re.sub(r"^\d+\.\s+", "", heading.title) if heading else ""
+        text = f"{title} {SEPARATOR} {section}" if heading else title
         for message in messages(example.output.body):
             found.append(Shown(message, page.path, example.output.line, anchor, text))
     return found
