@@ -9,15 +9,15 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from tools import errors
 from tools.languages import LANGUAGES
 
-# tests/test_browser.py's fixtures: one browser, the built site served under its sub-path, tabs.
-host, session, tab, url = (
+# tests/test_browser.py's fixtures: Chromium required (autouse), one browser, the built site
+# served under its sub-path, tabs.
+chromium, host, session, tab, url = (
+    test_browser.chromium,
     test_browser.host,
     test_browser.session,
     test_browser.tab,
     test_browser.url,
 )
-
-pytestmark = test_browser.pytestmark
 WORDS = 8  # what a reader pastes: "RuntimeError: one of the variables needed for gradient ..."
 # Material lists results by page: the page's own link, then its best sections. The first result
 # is the first section of the first page (`?h=...`, the terms to highlight, aside).
