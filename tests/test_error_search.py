@@ -51,7 +51,7 @@ def test_every_message_and_its_first_words_find_its_entry_first(host, session, t
     for entry in index.entries:
         for shown in entry.shown:  # its first words, and the whole message as pasted
             for query in (first_words(shown.message), shown.message):
-                queries.setdefault(query, set()).add(errors.slug(entry.template))
+                queries.setdefault(query, set()).add(index.anchor(entry))
     missed = []
     for query, anchors in queries.items():
         [anchor] = anchors  # else two entries' messages begin with the same words
@@ -77,12 +77,13 @@ def first_result(page, run, query: str, expected: str) -> str | None:
 
 def test_an_entry_that_is_not_first_is_reported(host, session, tab):
     """The check can fail: the first words of one message do not find another's entry first."""
-    entries = [entry for entry in errors.read(lang="es").entries if entry.shown]
+    index = errors.read(lang="es")
+    entries = [entry for entry in index.entries if entry.shown]
     one, other = entries[0], entries[-1]
     reader, run = tab(), session.run
     page = run(reader.go(url(host, "es", "lessons/graph/")))
     run(page.keyboard.press("s"))
     query = first_words(one.shown[0].message)
-    found = first_result(page, run, query, f"errors/#{errors.slug(other.template)}")
-    assert found.endswith(f"errors/#{errors.slug(one.template)}")
+    found = first_result(page, run, query, f"errors/#{index.anchor(other)}")
+    assert found.endswith(f"errors/#{index.anchor(one)}")
     reader.check("search")

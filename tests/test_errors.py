@@ -2,6 +2,7 @@
 fixtures/errors/, a small site of two lessons and an index. The real index is checked by the doc
 tests of each page (`docs/es/errors.md::error-index`, `docs/es/lessons/graph.md::error-index`)."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -199,6 +200,37 @@ def test_heading_is_the_messages_first_words_and_the_anchor_is_english():
     )
     assert errors.code("from `parameters` is") == "``from `parameters` is``"
     assert errors.code("`x`") == "`` `x` ``"
+
+
+def test_messages_that_begin_alike_get_anchors_of_their_own():
+    """Six words are an anchor until another message begins with them; then each takes words
+    until they differ, and the same heading twice is numbered (one link, one entry)."""
+    shape = (
+        "RuntimeError: Function … returned an invalid gradient at index … - got … but expected …"
+    )
+    device = "RuntimeError: Function … returned an invalid gradient at index … - expected device …"
+    assert errors.slug(shape) == errors.slug(device) == "function-returned-an-invalid-gradient-at"
+    index = [shape, device, "RuntimeError: grad can be implicitly created only for scalar outputs"]
+    assert [errors.slug(template, index) for template in index] == [
+        "function-returned-an-invalid-gradient-at-index-got",
+        "function-returned-an-invalid-gradient-at-index-expected",
+        "grad-can-be-implicitly-created-only",
+    ]
+    twice = [f"RuntimeError: {'word ' * 30}one", f"RuntimeError: {'word ' * 30}two"]
+    heading = errors.heading(twice[0])
+    assert heading == errors.heading(twice[1])  # cut before they differ
+    whole = "-".join(heading.rstrip(errors.WILDCARD).split())
+    assert [errors.slug(template, twice) for template in twice] == [whole, f"{whole}-2"]
+
+
+def test_every_entry_of_the_site_s_index_has_an_anchor_of_its_own():
+    for lang in LANGUAGES:
+        index = errors.read(lang=lang)
+        anchors = [index.anchor(entry) for entry in index.entries]
+        assert len(set(anchors)) == len(anchors), sorted(a for a in anchors if anchors.count(a) > 1)
+        # the heading carries it (not the anchor of a section the entry links to)
+        written = [re.search(r"\{ #([\w-]+) \}", index.written(e))[1] for e in index.entries]
+        assert written == anchors
 
 
 def test_rewriting_written_parts_never_makes_a_translation_stale(tmp_path):

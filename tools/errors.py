@@ -29,6 +29,7 @@ them as doc tests of each page; tools/outputs.py rewrites the written parts.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,7 @@ WARNING = re.compile(r"^[A-Z]\w*Warning: .+$")
 SEPARATOR = "\u203a"  # between a lesson's title and a section's, in an entry's links
 SHORT_HEADING = 60  # a first sentence shorter than this takes the next one along
 HEADING_LENGTH = 110  # an entry's heading: the message's first words, cut at a word
+SLUG_WORDS = 6  # an entry's anchor: its heading's first words, more if another's begin alike
 
 
 @dataclass(frozen=True)
@@ -143,11 +145,23 @@ def written_spans(text: str) -> list[tuple[int, int]]:
     return [(found.start("written"), found.end("written")) for found in MARKER.finditer(text)]
 
 
-def slug(template: str) -> str:
+def slug(template: str, templates: Sequence[str] = ()) -> str:
     """The entry's anchor: the first words of its heading, as an English id (the same in every
-    language, since the messages are)."""
-    words = re.findall(r"[a-z0-9]+", heading(template).lower())
-    return "-".join(words[:6]) or "message"
+    language, since the messages are). Two messages often begin alike ("Function … returned an
+    invalid gradient at index …"), so it takes words until no other entry of the index,
+    `templates`, begins with the same ones, and a number if their headings are the same."""
+    mine = slug_words(template)
+    others = [slug_words(other) for other in templates if other != template]
+    count = SLUG_WORDS
+    while count < len(mine) and any(other[:count] == mine[:count] for other in others):
+        count += 1
+    alike = [other for other in templates if slug_words(other) == mine]
+    number = alike.index(template) + 1 if template in alike else 1
+    return "-".join(mine[:count]) + (f"-{number}" if number > 1 else "")
+
+
+def slug_words(template: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", heading(template).lower()) or ["message"]
 
 
 def heading(template: str) -> str:
@@ -174,17 +188,16 @@ def code(text: str) -> str:
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
-def written(entry: Entry, index: Path, lang: str) -> str:
+def written(entry: Entry, anchor: str, index: Path, lang: str) -> str:
     """The part of an entry `make update-outputs` writes: heading, messages, links."""
     variants = list(dict.fromkeys(shown.message for shown in entry.shown))
     links = []
-    for shown in dict.fromkeys((s.page, s.anchor, s.link_text) for s in entry.shown):
-        page, anchor, text = shown
-        target = page.relative_to(index.parent).as_posix() + (f"#{anchor}" if anchor else "")
+    for page, section, text in dict.fromkeys((s.page, s.anchor, s.link_text) for s in entry.shown):
+        target = page.relative_to(index.parent).as_posix() + (f"#{section}" if section else "")
         links.append(f"[{text}]({target})")
     block = "\n".join(variants) if variants else WILDCARD
     return (
-        f"### {code(heading(entry.template))} {{ #{slug(entry.template)} }}\n\n"
+        f"### {code(heading(entry.template))} {{ #{anchor} }}\n\n"
         f"```{FENCE_LANG}\n{block}\n```\n\n"
         f"{LANGUAGE[lang].errors_shown_in}: {', '.join(links) or WILDCARD}.\n"
     )
@@ -201,13 +214,18 @@ class Index:
     unmatched: list[Shown]  # messages no entry explains
     ambiguous: list[tuple[Shown, list[Entry]]]
 
+    def anchor(self, entry: Entry) -> str:
+        return slug(entry.template, [each.template for each in self.entries])
+
+    def written(self, entry: Entry) -> str:
+        return written(entry, self.anchor(entry), self.path, language(self.path) or "en")
+
     @property
     def updated(self) -> str:
         """The page with every entry's written part up to date."""
-        lang = language(self.path) or "en"
         text = self.text
         for entry in reversed(self.entries):
-            text = text[: entry.start] + written(entry, self.path, lang) + text[entry.end :]
+            text = text[: entry.start] + self.written(entry) + text[entry.end :]
         return text
 
 
@@ -286,10 +304,9 @@ def problems(index: Index) -> list[tuple[Path, str]]:
                     "means and the usual fix",
                 )
             )
-    lang_of = language(index.path) or "en"
     for entry in index.entries:
         current = index.text[entry.start : entry.end]
-        if entry.shown and current != written(entry, index.path, lang_of):
+        if entry.shown and current != index.written(entry):
             lessons_of = sorted({s.page for s in entry.shown})
             fix = " ".join(f"make update-outputs LESSON={page.stem}" for page in lessons_of[:1])
             found.append(
