@@ -69,14 +69,19 @@ def test_written_part_quotes_each_message_verbatim_and_links_its_sections(tmp_pa
         "<!-- message: RuntimeError: grad can be implicitly created only for scalar outputs -->\n"
         "### `grad can be implicitly created only for scalar outputs` "
         "{ #grad-can-be-implicitly-created-only }\n\n"
-        "```message\nRuntimeError: grad can be implicitly created only for scalar outputs\n```\n\n"
-        f"Aparece en: [Primera lección {SEP} Un error](lessons/first.md#boom), "
-        f"[Segunda lección {SEP} Ejercicios](lessons/second.md#exercises).\n"
+        '```message title="Salida"\n'
+        "RuntimeError: grad can be implicitly created only for scalar outputs\n```\n\n"
+        "Aparece en:\n\n"
+        f"- [Primera lección {SEP} Un error](lessons/first.md#boom)\n"
+        f"- [Segunda lección {SEP} Ejercicios](lessons/second.md#exercises)\n"
         "<!-- end message -->\n\nLlamaste a"
     )
     assert entry in text
     # A template's `…` stands for any text: the message is quoted as the lesson shows it.
-    assert "```message\nRuntimeError: Mismatch in shape: grad_output[0] has a shape of 2" in text
+    assert (
+        '```message title="Salida"\nRuntimeError: Mismatch in shape: grad_output[0] has a shape '
+        "of 2" in text
+    )
     assert "### `careful` { #careful }" in text
 
 
@@ -120,7 +125,7 @@ def test_entry_no_lesson_shows_fails_for_the_index(tmp_path):
     )
     [(about, problem)] = problems(docs)
     assert about == "errors.md"
-    assert "errors.md:29: lists a message no lesson shows:\n  RuntimeError: never shown" in problem
+    assert "errors.md:34: lists a message no lesson shows:\n  RuntimeError: never shown" in problem
 
 
 def test_entry_without_explanation_fails(tmp_path):
@@ -140,7 +145,7 @@ def test_two_entries_for_one_message_fail(tmp_path):
     )
     found = [p for _, p in problems(docs) if "entries match the same message" in p]
     assert len(found) == 2  # the lesson and the exercise that show it
-    assert "errors.md:5, 29: entries match the same message" in found[0]
+    assert "errors.md:5, 34: entries match the same message" in found[0]
 
 
 def test_lesson_check_reports_only_that_lessons_problems(tmp_path):

@@ -8,10 +8,12 @@ verified outputs, then the explanation:
 
     <!-- message: RuntimeError: Mismatch in shape: grad_output[0] has a shape of … -->
     ### `Mismatch in shape: grad_output[0] has a shape of` { #mismatch-in-shape-... }   (written)
-    ```message                                                                          (written)
+    ```message title="Salida"                                                           (written)
     RuntimeError: Mismatch in shape: grad_output[0] has a shape of torch.Size([2]) and ...
     ```
-    Aparece en: [Lección, Sección](lessons/non-scalar.md#anchor).                       (written)
+    Aparece en:                                                                         (written)
+
+    - [Lección, Sección](lessons/non-scalar.md#anchor)                                 (written)
     <!-- end message -->
 
     **Qué significa.** ... **Cómo se arregla.** ...                                      (by hand)
@@ -194,12 +196,15 @@ def written(entry: Entry, anchor: str, index: Path, lang: str) -> str:
     links = []
     for page, section, text in dict.fromkeys((s.page, s.anchor, s.link_text) for s in entry.shown):
         target = page.relative_to(index.parent).as_posix() + (f"#{section}" if section else "")
-        links.append(f"[{text}]({target})")
+        links.append(f"- [{text}]({target})")
     block = "\n".join(variants) if variants else WILDCARD
+    # The block is titled as a lesson's output block, which it quotes (so it is styled, and
+    # wraps on a phone, as one). The links are a list, not a sentence: the titles they link to
+    # have colons of their own.
     return (
         f"### {code(heading(entry.template))} {{ #{anchor} }}\n\n"
-        f"```{FENCE_LANG}\n{block}\n```\n\n"
-        f"{LANGUAGE[lang].errors_shown_in}: {', '.join(links) or WILDCARD}.\n"
+        f'```{FENCE_LANG} title="{LANGUAGE[lang].output_title}"\n{block}\n```\n\n'
+        f"{LANGUAGE[lang].errors_shown_in}:\n\n" + "\n".join(links or [f"- {WILDCARD}"]) + "\n"
     )
 
 
