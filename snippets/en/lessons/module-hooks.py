@@ -73,7 +73,8 @@ print(torch.allclose(new_weight_grad, weight_grad))
 print(torch.allclose(new_x_grad, x_grad * 0.5))
 # --8<-- [end:change-grad-input]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# The error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:in-place]
     hooked = nn.Sequential(nn.Linear(3, 2), nn.ReLU(inplace=True))
@@ -155,14 +156,15 @@ handles = [
     x.register_hook(say("x: gradient received")),
     x.register_post_accumulate_grad_hook(say("x: .grad accumulated")),
 ]
-out = model(x)
-handles.append(out.register_hook(say("out: gradient received")))
-out.sum().backward()
+pred = model(x)
+handles.append(pred.register_hook(say("model output: gradient received")))
+pred.sum().backward()
 for handle in handles:
     handle.remove()
 # --8<-- [end:order]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# The error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:allow-unused-error]
     unused = torch.ones(3, requires_grad=True)
@@ -179,7 +181,8 @@ loss = (x**2).sum()
 print(torch.autograd.grad(loss, [x, unused], materialize_grads=True))
 # --8<-- [end:allow-unused]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# The error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:batched-error]
     hidden = first(x)
@@ -212,7 +215,8 @@ answer = (last.weight.grad, first.weight.grad)
 print(answer)
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# The error is the answer. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
 try:
     # --8<-- [start:exercise-2]
     hidden = first(inputs)

@@ -10,7 +10,8 @@ print(x)
 # --8<-- [end:setup]
 
 
-# El error es la lección: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:numpy-error]
     numpy.sin(x.numpy())
@@ -24,9 +25,9 @@ def plain_numpy_sin(t):
     return torch.from_numpy(numpy.sin(t.numpy(force=True))).to(t.device)
 
 
-y = plain_numpy_sin(x)
-print(y)
-print(y.requires_grad, y.grad_fn)
+sin_x = plain_numpy_sin(x)
+print(sin_x)
+print(sin_x.requires_grad, sin_x.grad_fn)
 # --8<-- [end:numpy-cuts]
 
 
@@ -39,16 +40,17 @@ def numpy_sin(t: torch.Tensor) -> torch.Tensor:
 
 print(numpy_sin)
 print(torch.ops.autograd_tutorial.numpy_sin)
-y = numpy_sin(x)
-print(y.requires_grad)
-print(torch.equal(y, torch.sin(x)))
+sin_x = numpy_sin(x)
+print(sin_x.requires_grad)
+print(torch.equal(sin_x, torch.sin(x)))
 # --8<-- [end:custom-op]
 
-# El error es la lección: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:no-autograd]
-    y = numpy_sin(x)
-    y.sum().backward()
+    sin_x = numpy_sin(x)
+    sin_x.sum().backward()
     # --8<-- [end:no-autograd]
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
@@ -67,8 +69,8 @@ def backward(ctx, grad):
 
 numpy_sin.register_autograd(backward, setup_context=setup_context)
 
-y = numpy_sin(x)
-y.sum().backward()
+sin_x = numpy_sin(x)
+sin_x.sum().backward()
 print(x.grad)
 print(torch.allclose(x.grad, x.detach().cos()))
 # --8<-- [end:register-autograd]
@@ -85,7 +87,8 @@ print(shapes_only)
 print(torch.sin(shapes_only))
 # --8<-- [end:meta]
 
-# El error es la lección: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:no-fake]
     numpy_sin(shapes_only)
@@ -123,7 +126,8 @@ def _(t):
 print(numpy_argsort(x))
 # --8<-- [end:wrong-fake]
 
-# El error es la lección: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:wrong-fake-opcheck]
     torch.library.opcheck(numpy_argsort, (x.detach(),))
@@ -186,7 +190,8 @@ NumPySin.apply(x).sum().backward()
 print(x.grad)
 # --8<-- [end:function-on-meta]
 
-# El error es la lección: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:function-on-meta-error]
     NumPySin.apply(shapes_only)
@@ -197,7 +202,8 @@ except NotImplementedError as error:
 # Ejercicios: docs/{es,en}/lessons/custom-operators.md#exercises.
 
 
-# El error es la respuesta: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y
+# la ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-1]
     def numpy_tanh(t):  # sin anotaciones de tipo
@@ -285,7 +291,8 @@ numpy_sin_(values)
 print(values)
 # --8<-- [end:exercise-4]
 
-# El error es la respuesta: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y
+# la ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-4-opcheck]
     torch.library.opcheck(numpy_sin_, (torch.tensor([0.0, 1.0, 2.0]),))

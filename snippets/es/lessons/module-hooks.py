@@ -73,7 +73,8 @@ print(torch.allclose(new_weight_grad, weight_grad))
 print(torch.allclose(new_x_grad, x_grad * 0.5))
 # --8<-- [end:change-grad-input]
 
-# El error es la lección: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:in-place]
     hooked = nn.Sequential(nn.Linear(3, 2), nn.ReLU(inplace=True))
@@ -155,14 +156,15 @@ handles = [
     x.register_hook(say("x: gradiente recibido")),
     x.register_post_accumulate_grad_hook(say("x: .grad acumulado")),
 ]
-out = model(x)
-handles.append(out.register_hook(say("out: gradiente recibido")))
-out.sum().backward()
+pred = model(x)
+handles.append(pred.register_hook(say("salida del modelo: gradiente recibido")))
+pred.sum().backward()
 for handle in handles:
     handle.remove()
 # --8<-- [end:order]
 
-# El error es la lección: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:allow-unused-error]
     unused = torch.ones(3, requires_grad=True)
@@ -179,7 +181,8 @@ loss = (x**2).sum()
 print(torch.autograd.grad(loss, [x, unused], materialize_grads=True))
 # --8<-- [end:allow-unused]
 
-# El error es la lección: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:batched-error]
     hidden = first(x)
@@ -212,7 +215,8 @@ respuesta = (last.weight.grad, first.weight.grad)
 print(respuesta)
 # --8<-- [end:exercise-1]
 
-# El error es la respuesta: ejecutado solo, el módulo lo imprime y sigue.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y
+# la ejecución continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     hidden = first(inputs)
