@@ -208,24 +208,29 @@ def test_heading_is_the_messages_first_words_and_the_anchor_is_english():
 
 
 def test_messages_that_begin_alike_get_anchors_of_their_own():
-    """Six words are an anchor until another message begins with them; then each takes words
-    until they differ, and the same heading twice is numbered (one link, one entry)."""
+    """Six words are an anchor until an earlier entry begins with them; then the later entry
+    takes words until they differ, and a number if it has no other words: an entry added below
+    never changes the anchor of one above it (a shared link keeps working)."""
     shape = (
         "RuntimeError: Function … returned an invalid gradient at index … - got … but expected …"
     )
     device = "RuntimeError: Function … returned an invalid gradient at index … - expected device …"
     assert errors.slug(shape) == errors.slug(device) == "function-returned-an-invalid-gradient-at"
     index = [shape, device, "RuntimeError: grad can be implicitly created only for scalar outputs"]
-    assert [errors.slug(template, index) for template in index] == [
-        "function-returned-an-invalid-gradient-at-index-got",
+    assert errors.anchors(index) == [
+        "function-returned-an-invalid-gradient-at",
         "function-returned-an-invalid-gradient-at-index-expected",
         "grad-can-be-implicitly-created-only",
     ]
+    without = errors.anchors([shape, index[2]])  # `device` added below changes no other anchor
+    assert without == [errors.anchors(index)[0], errors.anchors(index)[2]]
     twice = [f"RuntimeError: {'word ' * 30}one", f"RuntimeError: {'word ' * 30}two"]
     heading = errors.heading(twice[0])
     assert heading == errors.heading(twice[1])  # cut before they differ
     whole = "-".join(heading.rstrip(errors.WILDCARD).split())
-    assert [errors.slug(template, twice) for template in twice] == [whole, f"{whole}-2"]
+    assert errors.anchors(twice) == ["-".join(["word"] * 6), whole]
+    short = ["RuntimeError: a b c d e f g", "RuntimeError: a b c d e f"]  # one begins the other
+    assert errors.anchors(short) == ["a-b-c-d-e-f", "a-b-c-d-e-f-2"]
 
 
 def test_every_entry_of_the_site_s_index_has_an_anchor_of_its_own():

@@ -60,7 +60,9 @@ WARNING = re.compile(r"^[A-Z]\w*Warning: .+$")
 SEPARATOR = "\u203a"  # between a lesson's title and a section's, in an entry's links
 SHORT_HEADING = 60  # a first sentence shorter than this takes the next one along
 HEADING_LENGTH = 110  # an entry's heading: the message's first words, cut at a word
-SLUG_WORDS = 6  # an entry's anchor: its heading's first words, more if another's begin alike
+SLUG_WORDS = (
+    6  # an entry's anchor: its heading's first words, more if an earlier entry's begin alike
+)
 
 
 @dataclass(frozen=True)
@@ -147,19 +149,32 @@ def written_spans(text: str) -> list[tuple[int, int]]:
     return [(found.start("written"), found.end("written")) for found in MARKER.finditer(text)]
 
 
-def slug(template: str, templates: Sequence[str] = ()) -> str:
-    """The entry's anchor: the first words of its heading, as an English id (the same in every
-    language, since the messages are). Two messages often begin alike ("Function … returned an
-    invalid gradient at index …"), so it takes words until no other entry of the index,
-    `templates`, begins with the same ones, and a number if their headings are the same."""
-    mine = slug_words(template)
-    others = [slug_words(other) for other in templates if other != template]
-    count = SLUG_WORDS
-    while count < len(mine) and any(other[:count] == mine[:count] for other in others):
-        count += 1
-    alike = [other for other in templates if slug_words(other) == mine]
-    number = alike.index(template) + 1 if template in alike else 1
-    return "-".join(mine[:count]) + (f"-{number}" if number > 1 else "")
+def slug(template: str) -> str:
+    """An entry's anchor when no other entry begins with the same words: see `anchors`."""
+    return anchors([template])[0]
+
+
+def anchors(templates: Sequence[str]) -> list[str]:
+    """Each entry's anchor, in the index's order: the first words of its heading, as an English
+    id (the same in every language, since the messages are). Two messages often begin alike
+    ("Function … returned an invalid gradient at index …"): an entry whose first words an
+    earlier one shares takes words until they differ, and a number if it runs out of words
+    first. So an entry added to the index never changes the anchor of one above it, and
+    a link that was shared keeps working."""
+    found: list[str] = []
+    earlier: list[list[str]] = []
+    for template in templates:
+        words = slug_words(template)
+        count = SLUG_WORDS
+        while count < len(words) and any(other[:count] == words[:count] for other in earlier):
+            count += 1
+        anchor, number = "-".join(words[:count]), 1
+        while anchor in found:
+            number += 1
+            anchor = f"{'-'.join(words[:count])}-{number}"
+        found.append(anchor)
+        earlier.append(words)
+    return found
 
 
 def slug_words(template: str) -> list[str]:
@@ -220,7 +235,7 @@ class Index:
     ambiguous: list[tuple[Shown, list[Entry]]]
 
     def anchor(self, entry: Entry) -> str:
-        return slug(entry.template, [each.template for each in self.entries])
+        return anchors([each.template for each in self.entries])[self.entries.index(entry)]
 
     def written(self, entry: Entry) -> str:
         return written(entry, self.anchor(entry), self.path, language(self.path) or "en")
