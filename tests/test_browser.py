@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 import nbformat
 import pytest
 
-from tools import accessibility, installed
+from tools import accessibility, errors, installed
 from tools.installed import require
 from tools.pages import DOCS, INCLUDE, LANGUAGES, ROOT, parse_page, site_config
 
@@ -550,11 +550,13 @@ def page_problems(host, lang, device, path, facts, copied):
 
 
 def shows_outputs(source: Path) -> bool:
-    """Whether a page shows what its code printed: an output block, or a notebook's output."""
+    """Whether a page shows what its code printed: an output block, a notebook's output, or the
+    error index's messages (quoted from the lessons' outputs, titled as output blocks)."""
     if source.suffix == ".ipynb":
         cells = nbformat.read(source, as_version=4).cells
         return any(cell.get("outputs") for cell in cells if cell.cell_type == "code")
-    return any(example.output is not None for example in parse_page(source).examples)
+    page = parse_page(source)
+    return any(e.output is not None for e in page.examples) or bool(errors.written_spans(page.text))
 
 
 @functools.cache

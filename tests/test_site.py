@@ -14,7 +14,7 @@ import torch
 import yaml
 
 from conftest import build, locked, shared_folder
-from tools import interface, links, spelling
+from tools import errors, interface, links, spelling
 from tools.installed import HUNSPELL, require
 from tools.pages import DOCS, LANGUAGES, ROOT, parse_page, site_config
 
@@ -55,6 +55,7 @@ def test_page_is_built_in_its_language(site, lang, relative):
     label = {"es": "Salidas verificadas con", "en": "Outputs verified with"}[lang]
     verified = re.search(rf"{label} PyTorch\s*<code>{re.escape(torch.__version__)}</code>", html)
     shows_outputs = any(example.output is not None for example in source.examples)
+    shows_outputs |= bool(errors.written_spans(source.text))  # the error index quotes outputs
     assert bool(verified) == shows_outputs  # said where the page shows outputs, only there
     assert "--8<--" not in html  # every include was expanded
     assert f'/edit/main/docs/{lang}/{relative}" title=' in html  # "edit this page"

@@ -27,6 +27,7 @@ class Language:
     columns: str
     and_: str
     shape: str  # a regex: the word before a shape written as a tuple, "shape (3, 1)"
+    errors_shown_in: str  # before the links from an error index entry to the lessons showing it
 
 
 SPANISH = Language(
@@ -62,6 +63,7 @@ SPANISH = Language(
     columns="columnas?",
     and_="y",
     shape="forma",
+    errors_shown_in="Aparece en",
 )
 ENGLISH = Language(
     code="en",
@@ -94,6 +96,7 @@ ENGLISH = Language(
     columns="columns?",
     and_="and",
     shape="shape",
+    errors_shown_in="Shown in",
 )
 
 LANGUAGE = {language.code: language for language in (SPANISH, ENGLISH)}

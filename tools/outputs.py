@@ -19,7 +19,8 @@ from pathlib import Path
 
 import torch
 
-from tools import graphs, numbers, parity, walks
+from tools import errors, graphs, numbers, parity, walks
+from tools.languages import LANGUAGES
 from tools.pages import (
     FRONT_MATTER,
     MKDOCS_YML,
@@ -133,15 +134,32 @@ def main(argv: list[str] | None = None) -> int:
         lessons = {page.stem for page in args.pages if page.parent.name == "lessons"}
         stale += graphs.stale_pictures(lessons if args.pages else None)
         stale += walks.stale_figures(lessons if args.pages else None)
+    write(stale, args.check)
+    unexplained: list[str] = []
+    if args.snippets is None:  # the error index, from the lessons' outputs as now written
+        indexes = errors.stale_indexes()
+        write(indexes, args.check)
+        stale += indexes
+        unexplained = [
+            problem
+            for lang in LANGUAGES
+            for _, problem in errors.problems(errors.read(lang=lang))
+            if "does not explain" in problem
+        ]
+    for problem in unresolved:  # the outputs are written; these numbers need a person
+        print(f"prose: {problem}")
+    for problem in unexplained:  # and these messages, an explanation
+        print(f"errors: {problem}")
+    return 1 if (args.check and stale) or unresolved or unexplained or missing else 0
+
+
+def write(stale: list[tuple[Path, str]], check: bool) -> None:
     for path, text in stale:
-        if args.check:
+        if check:
             print(f"stale: {display(path)} (run `make update-outputs`)")
         else:
             path.write_text(text, encoding="utf-8")
             print(f"updated: {display(path)}")
-    for problem in unresolved:  # the outputs are written; these numbers need a person
-        print(f"prose: {problem}")
-    return 1 if (args.check and stale) or unresolved or missing else 0
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from tools import (
     code_language,
     colons,
     descriptions,
+    errors,
     exercises,
     notebook_drift,
     numbers,
@@ -63,4 +64,5 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "description": descriptions.problems,
     "exercise-checks": exercises.problems,
     "notebook-drift": notebook_drift.problems,
+    "error-index": errors.page_problems,  # a message the lesson shows, explained in errors.md
 }

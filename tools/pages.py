@@ -33,7 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
 # Fences a page may hold besides code (```python, includes only) and its outputs.
-OTHER_LANGUAGES = {"bash": "a shell command to type, such as the install line"}
+OTHER_LANGUAGES = {
+    "bash": "a shell command to type, such as the install line",
+    "message": "an error or warning message the error index quotes (tools/errors.py writes it)",
+}
 TRACEBACK_HEADER = "Traceback (most recent call last):"
 ELIDED_FRAMES = "  ..."
 

@@ -28,7 +28,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools import numbers
+from tools import errors, numbers
 from tools.pages import DOCS, FRONT_MATTER, ROOT, Expander, Page, display, parse_page
 
 KEY, OWN, DATE = "translation_of", "translated_text", "translated_on"
@@ -45,6 +45,7 @@ def translated_text(page: Page) -> str:
     """The page as a translator sees it: generated parts cut out, quoted numbers masked."""
     cuts = [(e.code.end, e.output.end, "") for e in page.examples if e.output is not None]
     cuts += [(c.start, c.end, "#") for c in numbers.rewritable(page)]
+    cuts += [(start, end, "") for start, end in errors.written_spans(page.text)]  # errors.md
     text = page.text
     for start, end, replacement in sorted(cuts, reverse=True):
         text = text[:start] + replacement + text[end:]
