@@ -28,6 +28,11 @@ class Language:
     and_: str
     shape: str  # a regex: the word before a shape written as a tuple, "shape (3, 1)"
 
+    @property
+    def site_prefix(self) -> str:
+        """Where its pages are on the site: "" for the original (the root), "en/" for English."""
+        return "" if self.code == DEFAULT else f"{self.code}/"
+
 
 SPANISH = Language(
     code="es",
