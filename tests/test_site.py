@@ -12,8 +12,9 @@ import nbformat
 import pytest
 import torch
 import yaml
+from filelock import FileLock
 
-from conftest import build, locked, shared_folder
+from conftest import build, shared_folder
 from tools import interface, links, spelling
 from tools.installed import HUNSPELL, require
 from tools.pages import DOCS, LANGUAGES, ROOT, parse_page, site_config
@@ -384,7 +385,7 @@ def fork_site(tmp_path_factory):
     once per run, like conftest's `site`, whichever pytest-xdist worker needs it first)."""
     shared = shared_folder(tmp_path_factory)
     site, report = shared / "fork-site", shared / "fork-site-build.txt"
-    with locked(shared / "fork-site.lock"):
+    with FileLock(shared / "fork-site.lock"):
         if not report.exists():
             report.write_text("\n".join(build(site, **FORK)), encoding="utf-8")
     problems = report.read_text(encoding="utf-8")

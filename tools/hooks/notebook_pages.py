@@ -146,7 +146,8 @@ def notebook_markdown(lesson: Path, notebook_path: Path) -> str:
     (code, then outputs), the notebook's own cells inserted where the notebook has them."""
     page = parse_page(lesson, includes=False)  # where the blocks are; the code is the cells'
     lang = LANGUAGE[page.lang]
-    cells = nbformat.read(notebook_path, as_version=4).cells
+    # The committed notebook, read without validating it again (tests/test_notebooks.py does).
+    cells = nbformat.reader.reads(notebook_path.read_text(encoding="utf-8")).cells
     by_id = {cell.get("id"): cell for cell in cells}
     by_example = {index: cell for cell in cells if (index := example_index(cell)) is not None}
     lines = page.text.splitlines()
@@ -160,7 +161,10 @@ def notebook_markdown(lesson: Path, notebook_path: Path) -> str:
                 f"fix: make notebooks LESSON={lesson.stem}"
             )
         first, last = line_of(page.text, example.start), line_of(page.text, example.end)
-        replaced[first] = (last, cell_blocks(by_example[index], lang.output_title))
+        # Titled as on the lesson: the reader sees where the code lives (and it is highlighted
+        # once for both pages: tools/hooks/build_once.py).
+        cell = by_example[index]
+        replaced[first] = (last, cell_blocks(cell, example.code.title, lang.output_title))
     if page.examples and SHORT_TRACEBACKS in by_id:  # errors kept short, before the first code
         first = line_of(page.text, page.examples[0].start)  # (not above the lesson's intro)
         before.setdefault(first, []).append(cell_blocks(by_id[SHORT_TRACEBACKS]))
@@ -198,9 +202,11 @@ def from_notebooks(found: re.Match) -> str:
     return f"]({target}{found['anchor'] or ''})"
 
 
-def cell_blocks(cell: nbformat.NotebookNode, output_title: str = "") -> str:
+def cell_blocks(
+    cell: nbformat.NotebookNode, title: str | None = None, output_title: str = ""
+) -> str:
     """A code cell as a code block, and what it shows as an output block after it."""
-    blocks = [fence(cell.source, "python")]
+    blocks = [fence(cell.source, f'python title="{title}"' if title else "python")]
     output = shown(cell)
     if output:
         blocks.append(fence(output, f'text title="{output_title}"'))
