@@ -126,9 +126,9 @@ def test_a_notebook_page_keeps_exercises_and_folded_solutions_in_their_list_item
     text = notebook_pages.notebook_markdown(lesson, notebook_path(lesson))
     lines = text.splitlines()
     solution = lines.index('    ??? success "Solución"')
-    attempt = lines.index(
-        "    # Tu intento: escribe aquí tu código y guarda el resultado en `answer`."
-    )
+    notebook = nbformat.read(notebook_path(lesson), as_version=4)
+    first_line = next(c.source for c in notebook.cells if c.id == "exercise-1-attempt")
+    attempt = lines.index("    " + first_line.splitlines()[0])
     assert lines[attempt - 1].startswith("    ```python")
     item = next(line for line in reversed(lines[:attempt]) if line[:1].strip())
     assert item.startswith("1. ")  # in the first exercise's list item, before its solution
