@@ -164,10 +164,10 @@ def notebook_markdown(lesson: Path, notebook_path: Path) -> str:
         # Titled as on the lesson: the reader sees where the code lives (and it is highlighted
         # once for both pages: tools/hooks/build_once.py).
         cell = by_example[index]
-        replaced[first] = (last, cell_blocks(cell, example.code.title, lang.output_title))
+        replaced[first] = (last, cell_blocks(cell, lang.output_title, example.code.title))
     if page.examples and SHORT_TRACEBACKS in by_id:  # errors kept short, before the first code
         first = line_of(page.text, page.examples[0].start)  # (not above the lesson's intro)
-        before.setdefault(first, []).append(cell_blocks(by_id[SHORT_TRACEBACKS]))
+        before.setdefault(first, []).append(cell_blocks(by_id[SHORT_TRACEBACKS], lang.output_title))
     heading = next((h for h in page.headings if h.anchor == "exercises"), None)
     if heading is not None and CHECKER in by_id:  # under the heading, as in the notebook
         how = by_id[HOW_TO_CHECK].source if HOW_TO_CHECK in by_id else ""
@@ -176,7 +176,7 @@ def notebook_markdown(lesson: Path, notebook_path: Path) -> str:
         attempt = [by_id.get(f"exercise-{exercise.number}-{role}") for role in ("attempt", "check")]
         if all(attempt):
             before.setdefault(exercise.insert_line, []).append(
-                "\n\n".join(map(cell_blocks, attempt))
+                "\n\n".join(cell_blocks(cell, lang.output_title) for cell in attempt)
             )
 
     out: list[str] = []
@@ -202,9 +202,7 @@ def from_notebooks(found: re.Match) -> str:
     return f"]({target}{found['anchor'] or ''})"
 
 
-def cell_blocks(
-    cell: nbformat.NotebookNode, title: str | None = None, output_title: str = ""
-) -> str:
+def cell_blocks(cell: nbformat.NotebookNode, output_title: str, title: str | None = None) -> str:
     """A code cell as a code block, and what it shows as an output block after it."""
     blocks = [fence(cell.source, f'python title="{title}"' if title else "python")]
     output = shown(cell)
