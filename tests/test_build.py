@@ -28,7 +28,11 @@ from tools.notebooks import build_notebook
 from tools.pages import ROOT, Expander, parse_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
-SNIPPET = "snippets/lessons/demo.py"
+# An edit to the lesson's code, made in both languages' modules as an author makes it.
+SNIPPETS = [
+    (f"snippets/{lang}/lessons/demo.py", "total = sum([1, 2, 3])", "total = sum([1, 2, 3, 4])")
+    for lang in LANGUAGES
+]
 # A Pygments whose HTML differs (the class of a name), as after an upgrade.
 UPGRADE = "import pygments.token as t; t.STANDARD_TYPES[t.Name] = 'upgraded'"
 # First, in a new process (MkDocs loads hooks once per process): an output block's title markup.
@@ -51,7 +55,7 @@ STEPS = [
         False,
     ),
     ("pygments", [], True),
-    ("snippet", [(SNIPPET, "total = sum([1, 2, 3])", "total = sum([1, 2, 3, 4])")], False),
+    ("snippet", SNIPPETS, False),
 ]
 SERVE = f"""
 import json, logging, sys
