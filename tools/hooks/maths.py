@@ -53,6 +53,12 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     return MATH.sub(replace, html_text)
 
 
+def marked(tex: str) -> str:
+    """An inline formula in HTML a hook writes (tools/hooks/walk_figures.py), marked as
+    pymdownx.arithmatex marks `$tex$` on a page, for on_page_content to convert."""
+    return f'<span class="arithmatex">\\({html.escape(tex)}\\)</span>'
+
+
 def mathml(tex: str, display: str) -> str:
     if display == "block":  # scrolls sideways on a narrow screen, as code does
         return f'<div class="math-display">{converted(tex, display)}</div>'
