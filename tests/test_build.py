@@ -21,8 +21,10 @@ from pathlib import Path
 import nbformat
 import pytest
 from filelock import FileLock
+from mkdocs.config import load_config
 
 from conftest import shared_folder
+from tools.bench import serve_reloads
 from tools.languages import LANGUAGE, LANGUAGES
 from tools.notebooks import build_notebook
 from tools.pages import ROOT, Expander, parse_page
@@ -188,3 +190,21 @@ def test_a_snippet_edited_under_serve_shows_on_both_languages_pages(warm, tmp_pa
 
 def test_builds_write_nothing_but_their_sites(warm):
     assert (warm / "written.txt").read_text(encoding="utf-8") == ""
+
+
+def test_make_serve_shows_a_snippet_edit_on_both_languages_pages(tmp_path):
+    """A real `mkdocs serve` (what `make serve` runs) of the fixture project: saving a line in
+    both languages' modules of the lesson shows on both its pages (tools/bench.py times it)."""
+    folder = project(tmp_path / "serve")
+    edits = []
+    for path, old, _ in SNIPPETS:
+        lines = (folder / path).read_text(encoding="utf-8").splitlines()
+        edits.append((folder / path, lines.index(old) + 1))
+    pages = [f"{LANGUAGE[lang].site_prefix}lessons/demo/" for lang in LANGUAGES]
+    assert serve_reloads(folder, edits, pages, repetitions=1, timeout=120)
+
+
+def test_make_serve_watches_the_code_and_the_templates():
+    """Besides docs/ and mkdocs.yml, which `mkdocs serve` always watches."""
+    watched = {Path(path) for path in load_config(str(ROOT / "mkdocs.yml")).watch}
+    assert {ROOT / "snippets", ROOT / "overrides"} <= watched

@@ -102,29 +102,38 @@ def hyperfine(named: dict[str, tuple[str, str]], work: Path) -> dict[str, float]
     return {result["command"]: result["mean"] for result in results}
 
 
-def serve_reloads(work: Path, repetitions: int) -> list[float]:
-    """Seconds from saving a snippet to both languages' pages showing it, under `make serve`
-    (`mkdocs serve`, which rebuilds the whole site), on a copy of the project: once per
-    repetition, each time a new comment inside the lesson's first section."""
+def served_lesson(work: Path) -> tuple[Path, list[tuple[Path, int]], list[str]]:
+    """A copy of the project to serve; where to edit it (each language's snippet module of
+    SERVED, the first line inside its first section); the lesson's two pages."""
     project = work / "serve"
     for name in ("docs", "snippets", "overrides", "tools"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    first = [
+        parse_page(DOCS / lang / "lessons" / f"{SERVED}.md").examples[0].pieces[0]
+        for lang in LANGUAGES
+    ]
+    edits = [(project / piece.file.relative_to(ROOT), piece.first_line) for piece in first]
+    pages = [f"{LANGUAGE[lang].site_prefix}lessons/{SERVED}/" for lang in LANGUAGES]
+    return project, edits, pages
+
+
+def serve_reloads(
+    project: Path, edits: list[tuple[Path, int]], pages: list[str], repetitions: int, timeout=300
+) -> list[float]:
+    """Seconds from saving a new comment at each (file, line) of `edits` to every page of
+    `pages` (addresses under the site's root) showing it, under `make serve` (`mkdocs serve`
+    in `project`, which rebuilds the whole site): once per repetition."""
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
     base = f"http://127.0.0.1:{port}{urlsplit(site_config()['site_url']).path}"
-    pages = {lang: f"{base}{LANGUAGE[lang].site_prefix}lessons/{SERVED}/" for lang in LANGUAGES}
-    first = [  # each language's snippet file and the first line inside its first section
-        parse_page(DOCS / lang / "lessons" / f"{SERVED}.md").examples[0].pieces[0]
-        for lang in LANGUAGES
-    ]
-    edits = {(project / piece.file.relative_to(ROOT), piece.first_line) for piece in first}
+    urls = [base + page for page in pages]
     command = [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.DEVNULL)
     try:
-        shown(pages.values(), "</html>", timeout=300)  # the first build
+        shown(urls, "</html>", timeout=timeout)  # the first build
         seconds = []
         for repetition in range(repetitions):
             marker = f"# bench {repetition} {time.time_ns()}"
@@ -133,7 +142,7 @@ def serve_reloads(work: Path, repetitions: int) -> list[float]:
                 lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
                 lines.insert(line - 1, f"{marker}\n")
                 path.write_text("".join(lines), encoding="utf-8")
-            shown(pages.values(), html.escape(marker, quote=False), timeout=300)
+            shown(urls, html.escape(marker, quote=False), timeout=timeout)
             seconds.append(time.monotonic() - start)
         return seconds
     finally:
@@ -204,7 +213,7 @@ def measure(repetitions: int, quick: bool, make_test: bool, site: Path | None, w
     if make_test and not quick:
         ratios["make_test_seconds"] = medians["make_test"]
     if not quick:
-        reloads = serve_reloads(work, repetitions)
+        reloads = serve_reloads(*served_lesson(work), repetitions)
         medians["serve_save_to_reload"] = statistics.median(reloads)
         all_seconds["serve_save_to_reload"] = reloads
         ratios["serve_save_to_reload_seconds"] = medians["serve_save_to_reload"]
