@@ -3,6 +3,7 @@
 - every_language.py: a page missing in one language fails the build, naming it.
 - build_once.py: what both languages' builds compute alike is computed once per build.
 - notebook_pages.py: each committed notebook shown as a page beside its lesson.
+- walk_figures.py: a walk's picture becomes a figure that steps through it.
 - maths.py: formulas become MathML when the site is built.
 - page_context.py: what every page's template reads (switcher, hreflang, dates, translation).
 - not_found.py: one 404 page that speaks the language of the address it is served at.
