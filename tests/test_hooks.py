@@ -12,7 +12,7 @@ import pytest
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import PluginError
 
-from tools.hooks import build_once, maths, notebook_pages, page_context, search
+from tools.hooks import build_once, maths, notebook_pages, search
 from tools.notebooks import CHECKER, SHORT_TRACEBACKS, notebook_path
 from tools.pages import DOCS, read_fences
 
@@ -184,16 +184,3 @@ def test_a_notebook_that_lacks_a_cell_fails_naming_the_fix(tmp_path):
 )
 def test_a_long_inline_formula_may_break_before_each_relation(tex, parts):
     assert maths.relation_parts(tex) == parts
-
-
-@pytest.mark.parametrize(
-    ("value", "lang", "shown"),
-    [
-        ("2026-11-26", "es", "26 de noviembre de 2026"),
-        ("2026-11-26", "en", "November 26, 2026"),
-        ("not a date", "es", None),
-        (None, "en", None),
-    ],
-)
-def test_the_outputs_date_reads_in_the_pages_language(value, lang, shown):
-    assert page_context.long_date(value, lang) == shown

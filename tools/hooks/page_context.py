@@ -1,18 +1,16 @@
 """What every page's template (overrides/main.html) reads beyond Material's own context: the
-language switcher leading to the same page, hreflang and Open Graph tags, the date the outputs
-were regenerated (in the page's language), and which Spanish version an English page translates."""
+language switcher leading to the same page, hreflang and Open Graph tags, and which Spanish page
+an English page translates. (The dates under a title are tools/hooks/reader.py's.)"""
 
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 REPOSITORY = str(Path(__file__).resolve().parents[2])
 if REPOSITORY not in sys.path:  # MkDocs loads a hook by its path (tools/hooks/__init__.py)
     sys.path.insert(0, REPOSITORY)
 
-from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
@@ -46,20 +44,7 @@ def on_page_context(
     context["hreflang"] = hreflang
     context["og_locale"] = LANGUAGE[lang].og_locale
     context["og_alternate_locales"] = [LANGUAGE[code].og_locale for code, _ in hreflang[:-1]]
-    context["outputs_date"] = long_date(page.meta.get("outputs_date"), lang)
     if lang != DEFAULT and page.meta.get("translation_of"):
         original = "../" * page.url.count("/") + path
         context["translation"] = {"hash": page.meta["translation_of"], "url": original or "./"}
     return context
-
-
-def long_date(value: object, lang: str) -> str | None:
-    """An ISO date (front matter gives a date or a string) as the page's language writes it."""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value)
-        except ValueError:
-            return None
-    if not isinstance(value, date):
-        return None
-    return format_date(value, "long", locale=lang)

@@ -101,7 +101,7 @@ def day(value, lang: str) -> dict[str, str] | None:
     }
 
 
-@event_priority(-150)  # after the context of tools/mkdocs_hooks.py (-100)
+@event_priority(-150)  # after the context of tools/hooks/page_context.py (-100)
 def on_page_context(context, page, config, nav):
     lang = page_language(page, config)
     texts = config.extra["reader"]
