@@ -26,7 +26,7 @@ from mkdocs.config import load_config
 from conftest import shared_folder
 from tools.bench import serve_reloads
 from tools.languages import LANGUAGE, LANGUAGES
-from tools.notebooks import build_notebook
+from tools.notebook_build import build_notebook
 from tools.pages import ROOT, Expander, parse_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "build"
@@ -85,7 +85,7 @@ for name, edits, upgrade in json.loads(sys.argv[1]):
 def project(folder: Path) -> Path:
     """The fixture site as a project of its own: its docs and snippets, this repository's
     mkdocs.yml (inherited, with the fixture's nav), overrides/ and a copy of tools/; the lesson's
-    notebooks made by tools/notebooks.py (not run: the page shows their cells)."""
+    notebooks made by tools/notebook_build.py (not run: the page shows their cells)."""
     shutil.copytree(FIXTURE, folder)
     shutil.copytree(ROOT / "tools", folder / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides", folder / "overrides")

@@ -13,7 +13,7 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import PluginError
 
 from tools.hooks import build_once, maths, notebook_pages, search
-from tools.notebooks import CHECKER, SHORT_TRACEBACKS, notebook_path
+from tools.notebook_build import CHECKER, SHORT_TRACEBACKS, notebook_path
 from tools.pages import DOCS, read_fences
 
 # --- Each code block highlighted once (build_once.py) -----------------------------------------

@@ -2,12 +2,12 @@
 (notebooks/graph/), with the .ipynb beside it for download: what a reader finds before opening
 it in Jupyter or Colab. No kernel runs at build time.
 
-The page is its lesson's Markdown (the notebook's prose is the lesson's, tools/notebooks.py) with
-each code block as the notebook's cell shows it, its outputs as the lesson shows outputs
-(tools.notebooks.shown), and the notebook's own cells where the notebook has them: the exercise
-checker (folded), and before each solution the cells for the reader's attempt and its check. So
-headings keep their anchors, links and formulas work as on the lesson, and each solution stays
-folded inside its exercise's list item until the reader opens it.
+The page is its lesson's Markdown (the notebook's prose is the lesson's: tools/notebook_build.py)
+with each code block as the notebook's cell shows it, its outputs as the lesson shows outputs
+(tools.notebook_outputs.shown), and the notebook's own cells where the notebook has them: the
+exercise checker (folded), and before each solution the cells for the reader's attempt and its
+check. So headings keep their anchors, links and formulas work as on the lesson, and each
+solution stays folded inside its exercise's list item until the reader opens it.
 
 A notebook is its lesson's companion, not a lesson of its own: it is added with MkDocs' public
 `File.generated`, outside the reading order (a lesson's previous/next never detour through its
@@ -36,18 +36,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from tools.exercises import exercises, line_of
 from tools.hooks.i18n import building, outermost
 from tools.languages import LANGUAGE
-from tools.notebooks import (
-    CHECKER,
-    HOW_TO_CHECK,
-    RELATIVE_LINK,
-    SHORT_TRACEBACKS,
-    example_index,
-    exercises,
-    line_of,
-    shown,
-)
+from tools.notebook_build import CHECKER, HOW_TO_CHECK, SHORT_TRACEBACKS, example_index
+from tools.notebook_markdown import RELATIVE_LINK
+from tools.notebook_outputs import shown
 from tools.pages import parse_page
 
 # For one build: each notebook page's file and its lesson's page, by the page's src_uri.
