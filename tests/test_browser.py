@@ -398,7 +398,7 @@ def test_every_page_as_a_reader_sees_it(site, host, session, lang):
             await tab.go(address)
             await accessibility.prepare(tab.page)
             for device, viewport in DEVICES.items():
-                await tab.page.set_viewport_size(viewport)
+                await accessibility.set_viewport(tab.page, viewport)
                 facts = await tab.page.evaluate(FACTS)
                 copied = None
                 if device == "desktop":
