@@ -184,6 +184,16 @@ async def prepare(page) -> None:
     await page.add_script_tag(content=axe_source())
 
 
+async def set_viewport(page, viewport: dict) -> None:
+    """The window's new width, once the page has answered it: site.js makes an overflowing block
+    a tab stop from a ResizeObserver, whose callbacks run before the next frame is painted; an
+    audit run sooner saw a phone's block without it (scrollable-region-focusable, now and then)."""
+    await page.set_viewport_size(viewport)
+    await page.evaluate(
+        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+
+
 async def set_scheme(page, scheme: str) -> None:
     """The palette, as Material's toggle sets it."""
     await page.evaluate(
