@@ -33,7 +33,9 @@ MARKUP = {
     re.compile(r"<pre\b.*?</pre>", re.DOTALL): re.compile(r"</?span\b[^>]*>"),
     re.compile(r"<math\b.*?</math>", re.DOTALL): re.compile(r"<[^>]*>"),
 }
-CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">.*?"base": ")([^"]*)(")')
+CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+# Material's worker, run by ours with lunr fixed (its comment says why).
+WORKER = "search-lunr-fix.js"
 
 
 SHOWN: dict[str, str] = {}  # a page's HTML while the search plugin reads its copy
@@ -69,12 +71,20 @@ on_page_context = CombinedEvent(give_search_its_copy, take_it_back)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Material's search fetches the index under its base, the site's root: another language's
-    # page gets its language's root instead.
     prefix = LANGUAGE[page_language(page)].site_prefix
-    if not prefix:
-        return output
-    return CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2]}/{prefix.rstrip('/')}/{m[3]}", output, count=1)
+
+    def configure(found: re.Match) -> str:
+        settings = json.loads(found[2])
+        # Material's search fetches the index under its base, the site's root: another
+        # language's page gets its language's root instead.
+        if prefix:
+            settings["base"] = f"{settings['base']}/{prefix.rstrip('/')}/"
+        folder, _, material = settings["search"].rpartition("/")
+        settings["search"] = f"{folder}/{WORKER}?{material}"
+        text = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")  # as Jinja's tojson
+        return found[1] + text + found[3]
+
+    return CONFIG.sub(configure, output, count=1)
 
 
 @event_priority(-200)  # after static-i18n (-100) built every language and merged their index
