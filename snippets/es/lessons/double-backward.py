@@ -107,7 +107,7 @@ class TanhWithSlope(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_output, grad_slope):
-        result, slope = ctx.saved_tensors
+        _, slope = ctx.saved_tensors
         return grad_output * slope  # no usa grad_slope
 
 
@@ -132,7 +132,9 @@ y, slope = TanhWithSlopeFixed.apply(x)
 (first,) = torch.autograd.grad(y.sum(), x, create_graph=True)
 (second,) = torch.autograd.grad(first.sum(), x)
 print(second)
-print(torch.autograd.gradgradcheck(lambda t: TanhWithSlope.apply(t)[0], (x64,), raise_exception=False))
+print(
+    torch.autograd.gradgradcheck(lambda t: TanhWithSlope.apply(t)[0], (x64,), raise_exception=False)
+)
 print(torch.autograd.gradgradcheck(lambda t: TanhWithSlopeFixed.apply(t)[0], (x64,)))
 # --8<-- [end:intermediate-fixed]
 
