@@ -377,7 +377,7 @@ class AddBias(torch.autograd.Function):
 
 
 h = torch.zeros(4, 3)
-bias = torch.zeros(1, 3, requires_grad=True)
+bias = torch.zeros((1, 3), requires_grad=True)
 AddBias.apply(h, bias).sum().backward()
 respuesta = bias.grad
 print(respuesta)

@@ -189,7 +189,7 @@ calls = []
 class NumPyTanhCounting(NumPyTanhBatched):
     @staticmethod
     def vmap(info, in_dims, t):
-        calls.append(info.batch_size)  # anota cada llamada a la regla
+        calls.append(info.batch_size)  # guarda el tamaño del lote de cada llamada a la regla
         return NumPyTanhCounting.apply(t), in_dims[0]
 
 
@@ -202,7 +202,7 @@ def count(transformed):
 respuesta = [
     count(lambda: jacfwd(NumPyTanhCounting.apply)(x)),
     count(lambda: vmap(NumPyTanhCounting.apply)(batch)),
-    count(lambda: vmap(vmap(NumPyTanhCounting.apply))(torch.stack([batch, batch]))),
+    count(lambda: vmap(vmap(NumPyTanhCounting.apply))(batch.expand(2, 4, 3))),
 ]
 print(respuesta)
 print(calls)
@@ -245,6 +245,7 @@ class NumPyLogSumExp(torch.autograd.Function):
 
     @staticmethod
     def vmap(info, in_dims, t, dim):
+        print("regla de vmap:", in_dims)
         t_dim, _ = in_dims  # dim no es un tensor: su in_dims es None
         t = t.movedim(t_dim, 0)  # el lote, delante
         dim = dim % (t.dim() - 1)  # un dim negativo cuenta sin el lote
