@@ -22,9 +22,9 @@ class Tanh(torch.autograd.Function):
         return grad_output * (1 - result * result)  # PyTorch operations only
 
 
-y = Tanh.apply(x)
-(first,) = torch.autograd.grad(y.sum(), x, create_graph=True)
-print(y)
+tanh_x = Tanh.apply(x)
+(first,) = torch.autograd.grad(tanh_x.sum(), x, create_graph=True)
+print(tanh_x)
 print(first)
 # --8<-- [end:tanh]
 
@@ -44,8 +44,8 @@ class TanhTalking(Tanh):  # the same forward and backward, which also speaks up
         return Tanh.backward(ctx, grad_output)
 
 
-y = TanhTalking.apply(x)
-(first,) = torch.autograd.grad(y.sum(), x, create_graph=True)
+tanh_x = TanhTalking.apply(x)
+(first,) = torch.autograd.grad(tanh_x.sum(), x, create_graph=True)
 (second,) = torch.autograd.grad(first.sum(), x)
 print(-2 * r)
 # --8<-- [end:calls]
@@ -69,12 +69,13 @@ class TanhOnce(Tanh):  # the same forward and setup_context
 
 
 print(torch.autograd.gradcheck(TanhOnce.apply, (x64,)))
-y = TanhOnce.apply(x)
-(first,) = torch.autograd.grad(y.sum(), x, create_graph=True)
+tanh_x = TanhOnce.apply(x)
+(first,) = torch.autograd.grad(tanh_x.sum(), x, create_graph=True)
 print(first)
 # --8<-- [end:once]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:once-error]
     torch.autograd.grad(first.sum(), x)
@@ -82,7 +83,8 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# The failed check is the lesson: standalone runs print it and go on, the page shows it.
+# This failed check is intended. Run as a script, the file prints it and carries on; the page
+# shows it.
 try:
     # --8<-- [start:once-gradgradcheck]
     grad_output = torch.ones(3, requires_grad=True)
@@ -111,8 +113,8 @@ class TanhWithSlope(torch.autograd.Function):
         return grad_output * slope  # ignores grad_slope
 
 
-y, slope = TanhWithSlope.apply(x)
-(first,) = torch.autograd.grad(y.sum(), x, create_graph=True)
+tanh_x, slope = TanhWithSlope.apply(x)
+(first,) = torch.autograd.grad(tanh_x.sum(), x, create_graph=True)
 (second,) = torch.autograd.grad(first.sum(), x)
 print(first)
 print(second)
@@ -128,8 +130,8 @@ class TanhWithSlopeFixed(TanhWithSlope):  # the same forward and setup_context
         return grad_output * slope - grad_slope * 2 * result * slope
 
 
-y, slope = TanhWithSlopeFixed.apply(x)
-(first,) = torch.autograd.grad(y.sum(), x, create_graph=True)
+tanh_x, slope = TanhWithSlopeFixed.apply(x)
+(first,) = torch.autograd.grad(tanh_x.sum(), x, create_graph=True)
 (second,) = torch.autograd.grad(first.sum(), x)
 print(second)
 print(
@@ -158,7 +160,8 @@ Scale.apply(x, 3.0).sum().backward()
 print(x.grad)
 # --8<-- [end:one-per-input]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:too-few]
     class ScaleForgettingNone(Scale):
@@ -171,7 +174,8 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:not-none]
     class ScaleWithZero(Scale):
@@ -204,7 +208,8 @@ matrix = torch.ones(2, 3, requires_grad=True)
 print(SumRows.apply(matrix).shape)
 # --8<-- [end:sum-rows]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:sum-rows-error]
     SumRows.apply(matrix).sum().backward()
@@ -236,7 +241,8 @@ SquareIn64.apply(x).sum().backward()
 print(x.grad, x.grad.dtype)
 # --8<-- [end:dtype]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:device]
     class SquareOnMeta(SquareIn64):
@@ -306,7 +312,8 @@ ScaleColumnsWrongAxis.apply(t, w).sum().backward()
 print(w.grad)
 # --8<-- [end:wrong-axis]
 
-# The failed check is the lesson: standalone runs print it and go on, the page shows it.
+# This failed check is intended. Run as a script, the file prints it and carries on; the page
+# shows it.
 try:
     # --8<-- [start:wrong-axis-gradcheck]
     t64 = t.to(torch.float64)

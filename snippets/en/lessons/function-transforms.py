@@ -31,7 +31,8 @@ NumPyTanhOld.apply(leaf).sum().backward()  # with backward(), it works
 print(leaf.grad)
 # --8<-- [end:old-style]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:old-style-error]
     grad(lambda t: NumPyTanhOld.apply(t).sum())(x)
@@ -61,7 +62,8 @@ print(jacrev(NumPyTanh.apply)(x))
 print(torch.allclose(jacrev(NumPyTanh.apply)(x), jacrev(torch.tanh)(x)))
 # --8<-- [end:reverse]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:jvp-error]
     v = torch.tensor([1.0, 0.0, 0.0])  # the direction: the first input
@@ -88,7 +90,8 @@ print(jvp(NumPyTanhJvp.apply, (x,), (v,)))
 print(jvp(torch.tanh, (x,), (v,)))
 # --8<-- [end:jvp]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:jacfwd-error]
     jacfwd(NumPyTanhJvp.apply)(x)
@@ -145,7 +148,8 @@ print(torch.allclose(vmap(Tanh.apply)(batch), torch.tanh(batch)))
 print(torch.allclose(jacfwd(Tanh.apply)(x), jacrev(torch.tanh)(x)))
 # --8<-- [end:generate]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:generate-numpy]
     class NumPyTanhGenerated(NumPyTanhJvp):
@@ -156,7 +160,8 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:generate-both]
     class NumPyTanhBoth(NumPyTanhBatched):
@@ -208,7 +213,8 @@ print(answer)
 print(calls)
 # --8<-- [end:exercise-1]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# This error is the exercise's answer. Run as a script, the file prints it and carries on; the
+# page shows the traceback.
 try:
     # --8<-- [start:exercise-2]
     class NumPyTanhForgetful(NumPyTanhJvp):

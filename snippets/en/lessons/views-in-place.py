@@ -22,7 +22,8 @@ print(x)
 print(first._base is x, first.requires_grad, first.is_leaf)
 # --8<-- [end:leaf]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:leaf-error]
     first.mul_(2)
@@ -72,7 +73,8 @@ alias.mul_(10)
 print(y._version, alias._version, y.data._version)
 # --8<-- [end:detach]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:detach-error]
     out.backward()
@@ -121,7 +123,8 @@ y.sum().backward()
 print(x.grad)
 # --8<-- [end:mark-dirty]
 
-# The error is the lesson: standalone runs print it and go on, the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:mark-dirty-leaf]
     leaf = torch.ones(3, requires_grad=True)
@@ -200,7 +203,8 @@ print(type(y.grad_fn).__name__)
 print(answer)
 # --8<-- [end:exercise-2]
 
-# The error is the answer: standalone runs print it and go on, the page shows the traceback.
+# This error is the exercise's answer. Run as a script, the file prints it and carries on; the
+# page shows the traceback.
 try:
     # --8<-- [start:exercise-3]
     y = x + 2

@@ -31,7 +31,8 @@ NumPyTanhOld.apply(leaf).sum().backward()  # con backward(), funciona
 print(leaf.grad)
 # --8<-- [end:old-style]
 
-# El error es la lección: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución continúa;
+# la página muestra la traza.
 try:
     # --8<-- [start:old-style-error]
     grad(lambda t: NumPyTanhOld.apply(t).sum())(x)
@@ -61,7 +62,8 @@ print(jacrev(NumPyTanh.apply)(x))
 print(torch.allclose(jacrev(NumPyTanh.apply)(x), jacrev(torch.tanh)(x)))
 # --8<-- [end:reverse]
 
-# El error es la lección: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución continúa;
+# la página muestra la traza.
 try:
     # --8<-- [start:jvp-error]
     v = torch.tensor([1.0, 0.0, 0.0])  # la dirección: la primera entrada
@@ -88,7 +90,8 @@ print(jvp(NumPyTanhJvp.apply, (x,), (v,)))
 print(jvp(torch.tanh, (x,), (v,)))
 # --8<-- [end:jvp]
 
-# El error es la lección: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución continúa;
+# la página muestra la traza.
 try:
     # --8<-- [start:jacfwd-error]
     jacfwd(NumPyTanhJvp.apply)(x)
@@ -145,7 +148,8 @@ print(torch.allclose(vmap(Tanh.apply)(batch), torch.tanh(batch)))
 print(torch.allclose(jacfwd(Tanh.apply)(x), jacrev(torch.tanh)(x)))
 # --8<-- [end:generate]
 
-# El error es la lección: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución continúa;
+# la página muestra la traza.
 try:
     # --8<-- [start:generate-numpy]
     class NumPyTanhGenerated(NumPyTanhJvp):
@@ -156,7 +160,8 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
-# El error es la lección: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución continúa;
+# la página muestra la traza.
 try:
     # --8<-- [start:generate-both]
     class NumPyTanhBoth(NumPyTanhBatched):
@@ -208,7 +213,8 @@ print(respuesta)
 print(calls)
 # --8<-- [end:exercise-1]
 
-# El error es la respuesta: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-2]
     class NumPyTanhForgetful(NumPyTanhJvp):

@@ -22,7 +22,8 @@ print(x)
 print(first._base is x, first.requires_grad, first.is_leaf)
 # --8<-- [end:leaf]
 
-# El error es la lección: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución continúa;
+# la página muestra la traza.
 try:
     # --8<-- [start:leaf-error]
     first.mul_(2)
@@ -72,7 +73,8 @@ alias.mul_(10)
 print(y._version, alias._version, y.data._version)
 # --8<-- [end:detach]
 
-# El error es la lección: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución continúa;
+# la página muestra la traza.
 try:
     # --8<-- [start:detach-error]
     out.backward()
@@ -121,7 +123,8 @@ y.sum().backward()
 print(x.grad)
 # --8<-- [end:mark-dirty]
 
-# El error es la lección: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución continúa;
+# la página muestra la traza.
 try:
     # --8<-- [start:mark-dirty-leaf]
     leaf = torch.ones(3, requires_grad=True)
@@ -200,7 +203,8 @@ print(type(y.grad_fn).__name__)
 print(respuesta)
 # --8<-- [end:exercise-2]
 
-# El error es la respuesta: si se ejecuta el módulo entero, se imprime y se sigue.
+# Este error es la respuesta del ejercicio. Si ejecutas el archivo, se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:exercise-3]
     y = x + 2
