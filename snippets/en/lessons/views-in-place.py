@@ -224,9 +224,7 @@ print(x.grad)
 # --8<-- [end:exercise-3-fix]
 
 # --8<-- [start:exercise-4]
-answer = leaf.detach()
 print(leaf)
-print(answer)
 other = torch.ones(3, requires_grad=True)
 TwiceInPlaceUnmarked.apply(other)  # without mark_dirty: no error
 print(other)

@@ -224,9 +224,7 @@ print(x.grad)
 # --8<-- [end:exercise-3-fix]
 
 # --8<-- [start:exercise-4]
-respuesta = leaf.detach()
 print(leaf)
-print(respuesta)
 other = torch.ones(3, requires_grad=True)
 TwiceInPlaceUnmarked.apply(other)  # sin mark_dirty: ningún error
 print(other)
