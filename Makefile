@@ -69,4 +69,4 @@ $(NODE_INSTALLED): package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules site .pytest_cache .cache screenshots bench.json
+	rm -rf $(VENV) node_modules site .pytest_cache screenshots bench.json

@@ -1,17 +1,18 @@
 """One strict build of the site for every test that reads it.
 
 `make test` runs the suite on both cores (pytest-xdist): the first worker that needs the site
-builds it, under a lock, into a folder every worker shares; the others wait and read it.
+builds it, under a lock, into a folder every worker shares; the others wait and read it. The
+build starts from nothing (no state is kept between builds: tools/hooks/__init__.py) and writes
+only into that folder, never into the developer's tree.
 """
 
-import contextlib
-import fcntl
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from tools.pages import ROOT
 
@@ -20,13 +21,6 @@ def shared_folder(tmp_path_factory) -> Path:
     """A folder all xdist workers of this run share (the run's own folder without xdist)."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
-@contextlib.contextmanager
-def locked(path: Path):
-    with open(path, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
 
 
 def build(site: Path, **env) -> list[str]:
@@ -48,7 +42,7 @@ def site(tmp_path_factory) -> Path:
     """The site, built once per run with `mkdocs build --strict`; any warning fails."""
     shared = shared_folder(tmp_path_factory)
     site, report = shared / "site", shared / "site-build.txt"
-    with locked(shared / "site.lock"):
+    with FileLock(shared / "site.lock"):
         if not report.exists():
             report.write_text("\n".join(build(site)), encoding="utf-8")
     problems = report.read_text(encoding="utf-8")

@@ -570,16 +570,21 @@ def nav_part_pages() -> list[str]:
 
 def order_problems(host, lang, seen):
     """Previous/next walk home, the lessons in mkdocs.yml's order and the glossary, and stop
-    there; notebooks are outside it; each footer link is titled as the page it leads to."""
+    there; a notebook is outside it, its footer leading back to its lesson and on to the page
+    after it; each footer link is titled as the page it leads to."""
     order, address = [], url(host, lang)
     while address and address not in order and address in seen:
         order.append(address)
         address = (seen[address]["next"] or {}).get("href")
     nav = [url(host, lang, path) for path in nav_paths(CONFIG["nav"])]
-    notebooks = [a for a in seen if "/notebooks/" in a and (seen[a]["prev"] or seen[a]["next"])]
-    if order != nav or notebooks:
+    if order != nav:
         walked = [a.removeprefix(host) for a in order]
         yield "next walks home, the lessons, the glossary; notebooks are outside it", str(walked)
+    for address in [a for a in seen if "/notebooks/" in a]:
+        lesson = address.replace("/notebooks/", "/lessons/")
+        links = [(seen[address][side] or {}).get("href") for side in ("prev", "next")]
+        if lesson in seen and links != [lesson, (seen[lesson]["next"] or {}).get("href")]:
+            yield "a notebook leads back to its lesson and on to the next page", str(links)
     for address, facts in seen.items():
         for link in (facts["prev"], facts["next"]):
             home = link and link["href"] == url(host, lang)  # titled as in the sidebar: "Inicio"

@@ -12,8 +12,9 @@ import nbformat
 import pytest
 import torch
 import yaml
+from filelock import FileLock
 
-from conftest import build, locked, shared_folder
+from conftest import build, shared_folder
 from tools import errors, interface, links, spelling
 from tools.installed import HUNSPELL, require
 from tools.pages import DOCS, LANGUAGES, ROOT, parse_page, site_config
@@ -302,6 +303,54 @@ def test_notebook_page_is_rendered_like_a_lesson(site, lang, relative):
     assert f'href="../../lessons/{name}/"' in html
 
 
+def footer(html: str) -> dict[str, str | None]:
+    """Where the previous/next links at a page's foot lead."""
+    return {
+        side: (
+            found[1]
+            if (
+                found := re.search(
+                    rf'<a href="([^"]+)" class="md-footer__link md-footer__link--{side}"', html
+                )
+            )
+            else None
+        )
+        for side in ("prev", "next")
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_notebook_page_is_placed_under_its_lesson(site, lang):
+    """A notebook repeats its lesson: the sidebar highlights the lesson, the footer leads back
+    to it and on to the page after it; the lessons' own previous/next skip notebooks."""
+    order = [page.removesuffix(".md") for page in nav_pages(CONFIG["nav"])]
+    for relative in NOTEBOOKS:
+        name = relative.stem
+        html = html_path(site, lang, relative).read_text(encoding="utf-8")
+        after = order[order.index(f"lessons/{name}") + 1]
+        assert footer(html) == {"prev": f"../../lessons/{name}/", "next": f"../../{after}/"}
+        lesson = (
+            rf'<li class="md-nav__item md-nav__item--active">\s*<a href="../../lessons/{name}/"'
+        )
+        assert re.search(lesson, html), f"{relative}: its lesson is not highlighted in the sidebar"
+        lesson_html = html_path(site, lang, Path("lessons") / f"{name}.md").read_text("utf-8")
+        assert "notebooks/" not in str(footer(lesson_html))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_never_shows_an_exercise_solution(site, lang):
+    prefix = site if lang == "es" else site / lang
+    index = json.loads((prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = " ".join(text_of(doc["text"]) for doc in index["docs"])
+    solutions = []
+    for page in (prefix / "lessons").glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        for found in re.findall(r'<details class="success">.*?</details>', html, re.DOTALL):
+            solutions.append((page.parent.name, text_of(found.split("</summary>", 1)[1])))
+    assert len(solutions) >= 60
+    assert [(name, text[:60]) for name, text in solutions if text in indexed] == []
+
+
 def test_notebook_pages_are_light(site):
     """A notebook page weighed 1.1 MB (596 KB of it one Jupyter stylesheet); now as a lesson."""
     lessons = [weight(p) for p in (site / "lessons").glob("*/index.html")]
@@ -384,7 +433,7 @@ def fork_site(tmp_path_factory):
     once per run, like conftest's `site`, whichever pytest-xdist worker needs it first)."""
     shared = shared_folder(tmp_path_factory)
     site, report = shared / "fork-site", shared / "fork-site-build.txt"
-    with locked(shared / "fork-site.lock"):
+    with FileLock(shared / "fork-site.lock"):
         if not report.exists():
             report.write_text("\n".join(build(site, **FORK)), encoding="utf-8")
     problems = report.read_text(encoding="utf-8")

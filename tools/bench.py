@@ -5,6 +5,9 @@
     python -m tools.bench --quick --site site/   # what tests/test_bench.py runs: 1 repetition
                                                  # of two cheap commands, weights of a built site
 
+Besides: `make serve`'s save-to-reload, from saving a snippet to both languages' pages of a
+lesson showing the change (a copy of the project, served by `mkdocs serve`, polled).
+
 Each repetition runs hyperfine once over all the commands (one run each), so the commands are
 interleaved and a noisy moment of this machine hits them alike; the table gives the median of
 the repetitions, and ratios of medians from the same run. Absolute times vary between runs here:
@@ -14,27 +17,36 @@ compare the ratios.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import re
 import shlex
+import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from tools import claims
-from tools.pages import DOCS, LANGUAGES, ROOT, all_pages, parse_page
+from tools.languages import LANGUAGE
+from tools.pages import DOCS, LANGUAGES, ROOT, all_pages, parse_page, site_config
 
 BIN = Path(sys.executable).parent
 GOALS = {  # figure: (comparison, goal), from the issues
     "make_test_seconds": ("<=", 120),
-    "build_over_bare_material": ("<=", 4),
+    "cold_build_over_bare_material": ("<=", 4),
     "notebooks_in_kernels_over_pytest_docs": (">=", 5),
+    "serve_save_to_reload_seconds": ("<=", 2),
 }
+SERVED = "graph"  # the lesson whose two pages `make serve` is timed on
 
 
 def commands(work: Path, quick: bool, make_test: bool) -> dict[str, tuple[str, str]]:
@@ -48,7 +60,6 @@ def commands(work: Path, quick: bool, make_test: bool) -> dict[str, tuple[str, s
     if quick:
         return found
     notebooks = " ".join(shlex.quote(str(p)) for p in sorted(DOCS.glob("*/notebooks/*.ipynb")))
-    cache = shlex.quote(str(ROOT / ".cache"))
     found |= {
         # What a lesson imports: torch, and the optimizer machinery (torch._dynamo, ~1 s).
         "import_torch_and_optim": (
@@ -61,10 +72,9 @@ def commands(work: Path, quick: bool, make_test: bool) -> dict[str, tuple[str, s
             f"{BIN}/jupyter nbconvert --to notebook --execute --output-dir {work}/run {notebooks}",
             none,
         ),
-        # Not quiet (-q): a quiet build keeps nothing in .cache/ (tools/mkdocs_hooks.py).
-        "build_site": (f"{BIN}/mkdocs build --strict -d {work}/site", none),
-        # With .cache/ empty: every page rendered, every block highlighted (no kernel ever).
-        "build_site_cold": (f"{BIN}/mkdocs build --strict -d {work}/site-cold", f"rm -rf {cache}"),
+        # Every build is cold: nothing is kept from an earlier build (tools/hooks/__init__.py).
+        # Every page rendered, every block highlighted, both languages; no kernel ever.
+        "build_site_cold": (f"{BIN}/mkdocs build --strict -d {work}/site", none),
     }
     if make_test:
         found["make_test"] = ("make test", none)
@@ -90,6 +100,70 @@ def hyperfine(named: dict[str, tuple[str, str]], work: Path) -> dict[str, float]
     subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     results = json.loads(report.read_text())["results"]
     return {result["command"]: result["mean"] for result in results}
+
+
+def served_lesson(work: Path) -> tuple[Path, list[tuple[Path, int]], list[str]]:
+    """A copy of the project to serve; where to edit it (each language's snippet module of
+    SERVED, the first line inside its first section); the lesson's two pages."""
+    project = work / "serve"
+    for name in ("docs", "snippets", "overrides", "tools"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    first = [
+        parse_page(DOCS / lang / "lessons" / f"{SERVED}.md").examples[0].pieces[0]
+        for lang in LANGUAGES
+    ]
+    edits = [(project / piece.file.relative_to(ROOT), piece.first_line) for piece in first]
+    pages = [f"{LANGUAGE[lang].site_prefix}lessons/{SERVED}/" for lang in LANGUAGES]
+    return project, edits, pages
+
+
+def serve_reloads(
+    project: Path, edits: list[tuple[Path, int]], pages: list[str], repetitions: int, timeout=300
+) -> list[float]:
+    """Seconds from saving a new comment at each (file, line) of `edits` to every page of
+    `pages` (addresses under the site's root) showing it, under `make serve` (`mkdocs serve`
+    in `project`, which rebuilds the whole site): once per repetition."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    base = f"http://127.0.0.1:{port}{urlsplit(site_config()['site_url']).path}"
+    urls = [base + page for page in pages]
+    command = [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.DEVNULL)
+    try:
+        shown(urls, "</html>", timeout=timeout)  # the first build
+        seconds = []
+        for repetition in range(repetitions):
+            marker = f"# bench {repetition} {time.time_ns()}"
+            start = time.monotonic()
+            for path, line in sorted(edits):
+                lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+                lines.insert(line - 1, f"{marker}\n")
+                path.write_text("".join(lines), encoding="utf-8")
+            shown(urls, html.escape(marker, quote=False), timeout=timeout)
+            seconds.append(time.monotonic() - start)
+        return seconds
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def shown(urls, text: str, timeout: float) -> None:
+    """Wait until every page at `urls` holds `text`."""
+    deadline, waiting = time.monotonic() + timeout, set(urls)
+    while waiting:
+        for url in list(waiting):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if text in response.read().decode("utf-8"):
+                        waiting.discard(url)
+            except OSError:
+                pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{sorted(waiting)} never showed {text!r}")
+        time.sleep(0.02)
 
 
 def page_weight(site: Path, page: str) -> dict[str, int]:
@@ -124,13 +198,13 @@ def measure(repetitions: int, quick: bool, make_test: bool, site: Path | None, w
     named = commands(work, quick, make_test)
     runs = [hyperfine(named, work) for _ in range(repetitions)]
     medians = {name: statistics.median(run[name] for run in runs) for name in named}
+    all_seconds = {name: [run[name] for run in runs] for name in named}
     ratios = {}
     if not quick:
         ratios = {
             "pytest_docs_over_import_torch": medians["pytest_docs"] / medians["import_torch"],
             "pytest_docs_over_import_torch_and_optim": medians["pytest_docs"]
             / medians["import_torch_and_optim"],
-            "build_over_bare_material": medians["build_site"] / medians["build_bare_material"],
             "cold_build_over_bare_material": medians["build_site_cold"]
             / medians["build_bare_material"],
             "notebooks_in_kernels_over_pytest_docs": medians["notebooks_in_kernels"]
@@ -138,11 +212,16 @@ def measure(repetitions: int, quick: bool, make_test: bool, site: Path | None, w
         }
     if make_test and not quick:
         ratios["make_test_seconds"] = medians["make_test"]
+    if not quick:
+        reloads = serve_reloads(*served_lesson(work), repetitions)
+        medians["serve_save_to_reload"] = statistics.median(reloads)
+        all_seconds["serve_save_to_reload"] = reloads
+        ratios["serve_save_to_reload_seconds"] = medians["serve_save_to_reload"]
     site = site or work / "site"
     return {
         "repetitions": repetitions,
         "seconds_median": medians,
-        "seconds_all": {name: [run[name] for run in runs] for name in named},
+        "seconds_all": all_seconds,
         "ratios": ratios,
         "page_bytes": {
             "lesson (lessons/non-scalar)": page_weight(site, "lessons/non-scalar"),

@@ -15,9 +15,12 @@ from pathlib import Path
 from tools.pages import MKDOCS_YML, site_config
 
 NOT_TEXT = {"torch_version"}  # extra's values that are not words a reader reads
+# `code` and $maths$ in a text, written as pages write them (the walk figures' texts, shown as
+# HTML by tools/hooks/walk_figures.py).
+CODE_OR_MATHS = re.compile(r"`[^`]+`|\$[^$]+\$")
 # Not words: what overrides/main.html fills in ({hash}, {link}), file extensions (.ipynb), and
-# `code` and $maths$ (the walk figures' texts, tools/hooks/walk_figures.py, write them as pages do).
-NOT_WORDS = re.compile(r"\{\w+\}|\.\w+\b|`[^`]+`|\$[^$]+\$")
+# code and maths.
+NOT_WORDS = re.compile(rf"\{{\w+\}}|\.\w+\b|{CODE_OR_MATHS.pattern}")
 
 
 def flatten(value, key: str = "") -> dict[str, str]:

@@ -29,6 +29,11 @@ class Language:
     shape: str  # a regex: the word before a shape written as a tuple, "shape (3, 1)"
     errors_shown_in: str  # before the links from an error index entry to the lessons showing it
 
+    @property
+    def site_prefix(self) -> str:
+        """Where its pages are on the site: "" for the original (the root), "en/" for English."""
+        return "" if self.code == DEFAULT else f"{self.code}/"
+
 
 SPANISH = Language(
     code="es",

@@ -59,7 +59,7 @@ def normalize(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def client(notebook: nbformat.NotebookNode, cwd: Path):
     """Runs a notebook as Jupyter's "Run all" and `jupyter nbconvert --execute` do: in the kernel
     its metadata names, stopping at the first error in a cell not tagged raises-exception."""
-    from nbclient import NotebookClient  # not imported by the site build (tools/mkdocs_hooks.py)
+    from nbclient import NotebookClient  # not imported by the site build (tools/hooks/)
 
     from tools import kernels
 

@@ -25,7 +25,7 @@ def notebook_site_url() -> str:
     """The site_url notebooks link to: mkdocs.yml's default, whatever SITE_URL says.
 
     A notebook is committed, so its links cannot follow the deploying fork's address; on the
-    site itself they become relative links (tools/mkdocs_hooks.py)."""
+    site, a notebook page has its lesson's own links (tools/hooks/notebook_pages.py)."""
     environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}
     with mock.patch.dict(os.environ, environment, clear=True):
         return site_config()["site_url"]

@@ -92,7 +92,7 @@ def dated(text: str, day: datetime.date) -> str:
     front = FRONT_MATTER.match(text)
     if front is None:
         return f"---\n{line}\n---\n\n{text}"
-    head = front.group(1)
+    head = front.group(1).rstrip("\n")
     if re.search(rf"^{DATE_KEY}:", head, re.MULTILINE):
         head = re.sub(rf"^{DATE_KEY}:.*$", line, head, count=1, flags=re.MULTILINE)
     else:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import markdown
 import yaml
+from mkdocs.utils.meta import YAML_RE, get_data
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from pymdownx.snippets import SnippetMissingError, SnippetPreprocessor
@@ -43,7 +44,7 @@ ELIDED_FRAMES = "  ..."
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<target>[^"]+)"\s*$')
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 ANCHOR = re.compile(r"#(?P<id>[\w-]+)")
-FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
+FRONT_MATTER = YAML_RE  # front matter as MkDocs finds it: `---`, YAML lines, `---` (or `...`)
 
 
 class PageError(Exception):
@@ -334,10 +335,12 @@ def read_pieces(path: Path, fence: Fence, expander: Expander) -> list[Piece]:
 
 
 def read_meta(path: Path, text: str) -> dict:
-    """The page's YAML front matter; MkDocs would silently ignore it if it did not parse."""
+    """The page's front matter as MkDocs reads it (mkdocs.utils.meta), which silently ignores
+    front matter that does not parse: here that is an error."""
+    meta = get_data(text)[1]
     front = FRONT_MATTER.match(text)
-    if not front:
-        return {}
+    if meta or not front:
+        return meta
     try:
         meta = yaml.safe_load(front.group(1)) or {}
     except yaml.YAMLError as error:
@@ -352,10 +355,14 @@ def read_meta(path: Path, text: str) -> dict:
     return meta
 
 
-def parse_page(path: Path, text: str | None = None, expander: Expander | None = None) -> Page:
+def parse_page(
+    path: Path, text: str | None = None, expander: Expander | None = None, includes: bool = True
+) -> Page:
+    """The page read: front matter, headings, examples. With `includes=False` only where its
+    blocks are, without reading the snippet files (each example's `pieces` is empty)."""
     path = Path(path)
     text = path.read_text(encoding="utf-8") if text is None else text
-    expander = expander or default_expander()
+    expander = expander or (default_expander() if includes else None)
     fences = read_fences(path, text)
     page = Page(path, text, read_meta(path, text), headings=read_headings(text, fences))
     title = output_title(path)
@@ -379,7 +386,8 @@ def parse_page(path: Path, text: str | None = None, expander: Expander | None = 
                     f"{fence.marker}{fence.info} is a Python block the tests do not run",
                     "write it as ```python, holding only includes of snippet sections",
                 )
-            page.examples.append(Example(path, fence, read_pieces(path, fence, expander), None))
+            pieces = read_pieces(path, fence, expander) if expander else []
+            page.examples.append(Example(path, fence, pieces, None))
         elif fence.lang == "text":
             raise PageError(
                 path,

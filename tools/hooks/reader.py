@@ -101,7 +101,7 @@ def day(value, lang: str) -> dict[str, str] | None:
     }
 
 
-@event_priority(-150)  # after the context of tools/mkdocs_hooks.py (-100)
+@event_priority(-150)  # after the context of tools/hooks/page_context.py (-100)
 def on_page_context(context, page, config, nav):
     lang = page_language(page, config)
     texts = config.extra["reader"]
@@ -149,6 +149,8 @@ def with_part_times(page, nav, texts) -> str:
     base = page.url
     content, parts = page.content, []
     headings = list(H2.finditer(content))
+    if not headings:  # a home page without parts (tests/fixtures/build/): zip() would fail
+        return content
     for heading, following in zip(headings, [*headings[1:], None], strict=True):
         section = content[heading.end() : following.start() if following else len(content)]
         linked = {base + found["href"] for found in HREF.finditer(section)}

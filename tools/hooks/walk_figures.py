@@ -9,7 +9,7 @@ the picture stays, and the page's output blocks print the walk.
 
 Each state and each node's card is a <template>; the script only shows one at a time, and marks
 the nodes and edges in the drawing. Formulas are written as pymdownx.arithmatex writes them, and
-tools/mkdocs_hooks.py (priority 100, after this one) turns them into MathML like every formula.
+tools/hooks/maths.py (priority 100, after this one) turns them into MathML like every formula.
 """
 
 from __future__ import annotations
@@ -17,15 +17,26 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import sys
 import xml.etree.ElementTree as ET
 from html import escape, unescape
 from pathlib import Path
 
+REPOSITORY = str(Path(__file__).resolve().parents[2])
+if REPOSITORY not in sys.path:  # MkDocs loads a hook by its path (tools/hooks/__init__.py)
+    sys.path.insert(0, REPOSITORY)
+
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-SVG = "http://www.w3.org/2000/svg"
+from tools.hooks.maths import marked
+from tools.interface import CODE_OR_MATHS
+
+SVG = "http://www.w3.org/2000/svg"  # as tools/walks.py writes it (walks imports torch)
 ET.register_namespace("", SVG)
 IMAGE = re.compile(r'<p>\s*<img alt="(?P<alt>[^"]*)" src="(?P<src>[^"]+\.svg)"\s*/?>\s*</p>')
 ASSETS = "assets/walk/"  # walk.css and walk.js, under the site's root (docs/es/assets/walk/)
@@ -39,14 +50,10 @@ def code(text: str) -> str:
     return f"<code>{escape(text)}</code>"
 
 
-def math(tex: str) -> str:
-    return f'<span class="arithmatex">\\({escape(tex)}\\)</span>'
-
-
 def prose(text: str) -> str:
     """A text of `extra.walk` as HTML: `code` and $maths$ as on a page."""
-    pieces = re.split(r"(`[^`]+`|\$[^$]+\$)", text)
-    kinds = {"`": code, "$": math}
+    pieces = re.split(f"({CODE_OR_MATHS.pattern})", text)
+    kinds = {"`": code, "$": marked}
     return "".join(
         kinds[piece[0]](piece[1:-1]) if piece[:1] in kinds else escape(piece, quote=False)
         for piece in pieces
@@ -124,7 +131,7 @@ class Steps:
         t, node = self.texts, self.nodes[number]
         rows = [f"<dt>{escape(t['saved'])}</dt>"]
         rows += [f"<dd>{code(k)} = {code(v)}</dd>" for k, v in node["saved"].items()]
-        rows += [f"<dt>{escape(t['computes'])}</dt>", f"<dd>{math(node['formula'])}</dd>"]
+        rows += [f"<dt>{escape(t['computes'])}</dt>", f"<dd>{marked(node['formula'])}</dd>"]
         return f'<p>{self.name(number)}</p><dl class="walk-values">{"".join(rows)}</dl>'
 
     def templates(self) -> str:
@@ -180,8 +187,8 @@ def figure(path: Path, alt: str, texts: dict) -> str | None:
     )
 
 
-@event_priority(110)  # before tools/mkdocs_hooks.py (100) turns formulas into MathML
-def on_page_content(html, page, config, files):
+@event_priority(110)  # before tools/hooks/maths.py (100) turns formulas into MathML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     texts = config.extra.get("walk")
     found = False
 
