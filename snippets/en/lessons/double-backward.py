@@ -149,11 +149,13 @@ class Scale(torch.autograd.Function):
 
     @staticmethod
     def setup_context(ctx, inputs, output):
-        ctx.factor = inputs[1]  # a number, not a tensor: an attribute of ctx
+        # a number, not a tensor: an attribute of ctx
+        ctx.factor = inputs[1]
 
     @staticmethod
     def backward(ctx, grad_output):
-        return grad_output * ctx.factor, None  # None: factor is not a tensor
+        # None: factor is not a tensor
+        return grad_output * ctx.factor, None
 
 
 Scale.apply(x, 3.0).sum().backward()

@@ -149,11 +149,13 @@ class Scale(torch.autograd.Function):
 
     @staticmethod
     def setup_context(ctx, inputs, output):
-        ctx.factor = inputs[1]  # un número, no un tensor: un atributo de ctx
+        # un número, no un tensor: un atributo de ctx
+        ctx.factor = inputs[1]
 
     @staticmethod
     def backward(ctx, grad_output):
-        return grad_output * ctx.factor, None  # None: factor no es un tensor
+        # None: factor no es un tensor
+        return grad_output * ctx.factor, None
 
 
 Scale.apply(x, 3.0).sum().backward()
