@@ -4,6 +4,8 @@ pinned: what they do must not change silently with a new pymdownx, Pygments or M
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import markdown
@@ -14,7 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from tools.hooks import build_once, maths, notebook_pages, search
 from tools.notebook_build import CHECKER, SHORT_TRACEBACKS, notebook_path
-from tools.pages import DOCS, read_fences
+from tools.pages import DOCS, ROOT, read_fences, site_config
 
 # --- Each code block highlighted once (build_once.py) -----------------------------------------
 
@@ -184,3 +186,26 @@ def test_a_notebook_that_lacks_a_cell_fails_naming_the_fix(tmp_path):
 )
 def test_a_long_inline_formula_may_break_before_each_relation(tex, parts):
     assert maths.relation_parts(tex) == parts
+
+
+# --- The build reads lessons and notebooks; it never runs them --------------------------------
+
+IMPORTS_TORCH = """
+import importlib.util, sys
+for path in sys.argv[1:]:
+    spec = importlib.util.spec_from_file_location(path, path)  # as MkDocs loads a hook
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+print("torch" in sys.modules)
+"""
+
+
+def test_no_hook_imports_torch():
+    """Importing torch was a fifth of a cold build (tools/exercises.py and tools/checker_cell.py
+    imported tools/checker.py at the top): the modules the hooks use import it where they judge."""
+    hooks = [str(ROOT / path) for path in site_config()["hooks"]]
+    assert len(hooks) > 5
+    found = subprocess.run(
+        [sys.executable, "-c", IMPORTS_TORCH, *hooks], capture_output=True, text=True, cwd=ROOT
+    )
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == "False", "a hook imports torch; run python -X importtime"

@@ -15,9 +15,9 @@ import base64
 import math
 from pathlib import Path
 
-from tools import checker
-
-MODULE = Path(checker.__file__)
+# tools/checker.py imports torch, which the site's build (it reads this module) never needs:
+# the functions that judge import it.
+MODULE = Path(__file__).with_name("checker.py")
 FUNCTION = "_exercise_checker"
 
 
@@ -53,6 +53,8 @@ def literal(value: object) -> str:
 def decode(source: str) -> object:
     """The value a literal stands for, as the checker cell reads it."""
     import torch
+
+    from tools import checker
 
     names = {"__builtins__": {}, "T": checker.T, "Obj": checker.Obj, "torch": torch, "float": float}
     return eval(compile(source, "<answer>", "eval"), names)
@@ -127,6 +129,8 @@ def committed_literals(source: str | None) -> dict[int, str]:
 def same(committed: object, fresh: object) -> bool:
     """Whether the checker takes the committed answer for this run's: same values within its
     tolerance, nothing else differing."""
+    from tools import checker
+
     return checker.judge(committed, fresh) == ("correct", [])
 
 

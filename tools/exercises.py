@@ -19,11 +19,10 @@ from __future__ import annotations
 import ast
 import copy
 import re
+import sys
 from dataclasses import dataclass, field
 
-import torch
 
-from tools import checker
 from tools.languages import ENGLISH, LANGUAGE
 from tools.pages import Page, PageError, display, parse_page, run
 
@@ -157,7 +156,7 @@ def values(names: dict[str, object]) -> dict[str, object]:
     for key, value in names.items():
         if key.startswith("_"):
             continue
-        if isinstance(value, torch.Tensor):
+        if is_tensor(value):
             found[key] = value.detach().clone()
             if value.is_leaf and value.grad is not None:
                 found[f"{key}.grad"] = value.grad.detach().clone()
@@ -166,13 +165,20 @@ def values(names: dict[str, object]) -> dict[str, object]:
     return found
 
 
+def is_tensor(value: object) -> bool:
+    # Nothing is a tensor before torch is imported: the site's build reads exercises without it
+    # (importing torch was a fifth of a build).
+    torch = sys.modules.get("torch")
+    return torch is not None and isinstance(value, torch.Tensor)
+
+
 def is_data(value: object) -> bool:
     if value is None or isinstance(value, (bool, int, float, complex, str)):
         return True
     if isinstance(value, (list, tuple)):
-        return all(is_data(item) or isinstance(item, torch.Tensor) for item in value)
+        return all(is_data(item) or is_tensor(item) for item in value)
     if isinstance(value, dict):
-        return all(is_data(item) or isinstance(item, torch.Tensor) for item in value.values())
+        return all(is_data(item) or is_tensor(item) for item in value.values())
     return False
 
 
@@ -269,6 +275,8 @@ def solution_section(page: Page, exercise: Exercise) -> str:
 
 def copied_answers(page: Page, checked: list[Exercise], name: str) -> list[str]:
     """A check that a name the lesson bound already passes is no check: `answer = target`."""
+    from tools import checker  # here, not above: it imports torch, which the site's build never needs
+
     ran = run_exercises(page)
     result = []
     for exercise in checked:
