@@ -184,6 +184,16 @@ print(torch.autograd.grad(loss, [x, unused], materialize_grads=True))
 # The error is the lesson. Run as a script, this file prints it and goes on;
 # the page shows the traceback.
 try:
+    # --8<-- [start:materialize-without-unused]
+    loss = (x**2).sum()
+    torch.autograd.grad(loss, [x, unused], allow_unused=False, materialize_grads=True)
+    # --8<-- [end:materialize-without-unused]
+except ValueError as error:
+    print(f"ValueError: {error}")
+
+# The error is the lesson. Run as a script, this file prints it and goes on;
+# the page shows the traceback.
+try:
     # --8<-- [start:batched-error]
     hidden = first(x)
     torch.autograd.grad(hidden, x, torch.eye(2))

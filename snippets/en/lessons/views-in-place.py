@@ -169,12 +169,13 @@ class SinCosLazy(SinCos):  # the same forward
     def backward(ctx, grad_sin, grad_cos):
         print("grad_sin:", grad_sin, "grad_cos:", grad_cos)
         (t,) = ctx.saved_tensors
-        grad = torch.zeros_like(t)
+        grad = None  # no zeros: only the terms that arrive
         if grad_sin is not None:
-            grad = grad + grad_sin * t.cos()
+            grad = grad_sin * t.cos()
         if grad_cos is not None:
-            grad = grad - grad_cos * t.sin()
-        return grad
+            cos_term = -grad_cos * t.sin()
+            grad = cos_term if grad is None else grad + cos_term
+        return grad  # None if neither arrived
 
 
 x.grad = None
@@ -188,7 +189,8 @@ print(x.grad)
 # --8<-- [start:exercise-1]
 m = torch.zeros(2, 3)
 candidates = [m[0], m[:, 1], m[[0, 1]], m.t(), m.reshape(6), m.t().reshape(6)]
-answer = [candidate._base is m for candidate in candidates]
+storage = m.untyped_storage().data_ptr()  # a view shares m's storage
+answer = [candidate.untyped_storage().data_ptr() == storage for candidate in candidates]
 print(answer)
 # --8<-- [end:exercise-1]
 

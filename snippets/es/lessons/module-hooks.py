@@ -184,6 +184,16 @@ print(torch.autograd.grad(loss, [x, unused], materialize_grads=True))
 # Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
 # continúa; la página muestra la traza.
 try:
+    # --8<-- [start:materialize-without-unused]
+    loss = (x**2).sum()
+    torch.autograd.grad(loss, [x, unused], allow_unused=False, materialize_grads=True)
+    # --8<-- [end:materialize-without-unused]
+except ValueError as error:
+    print(f"ValueError: {error}")
+
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución
+# continúa; la página muestra la traza.
+try:
     # --8<-- [start:batched-error]
     hidden = first(x)
     torch.autograd.grad(hidden, x, torch.eye(2))
