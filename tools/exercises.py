@@ -22,7 +22,6 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-
 from tools.languages import ENGLISH, LANGUAGE
 from tools.pages import Page, PageError, display, parse_page, run
 
@@ -275,7 +274,9 @@ def solution_section(page: Page, exercise: Exercise) -> str:
 
 def copied_answers(page: Page, checked: list[Exercise], name: str) -> list[str]:
     """A check that a name the lesson bound already passes is no check: `answer = target`."""
-    from tools import checker  # here, not above: it imports torch, which the site's build never needs
+    from tools import (
+        checker,  # here, not above: it imports torch, which the site's build never needs
+    )
 
     ran = run_exercises(page)
     result = []

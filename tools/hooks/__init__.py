@@ -7,7 +7,7 @@
 - maths.py: formulas become MathML when the site is built.
 - page_context.py: what every page's template reads (switcher, hreflang, dates, translation).
 - not_found.py: one 404 page that speaks the language of the address it is served at.
-- search.py: one search index per language, exercise solutions left out.
+- search.py: one search index per language, exercise solutions left out, lunr's word trie fixed.
 - llms_txt.py: an llms.txt per language.
 
 Importing `tools`: MkDocs loads a hook by its path, with only the hook's own folder on sys.path,
