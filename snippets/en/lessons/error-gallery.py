@@ -99,6 +99,19 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
+# --8<-- [start:saved-output]
+w = x.exp()  # exp saves its output, w, because its derivative is w itself
+w.mul_(2)
+print(w.grad_fn.name())
+# --8<-- [end:saved-output]
+
+try:
+    # --8<-- [start:saved-output-error]
+    w.sum().backward()
+    # --8<-- [end:saved-output-error]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
 # The anomaly check fails on purpose. Run as a script, the file prints the error and
 # carries on.
 try:

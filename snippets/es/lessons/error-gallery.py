@@ -99,6 +99,19 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
+# --8<-- [start:saved-output]
+w = x.exp()  # exp guarda su salida, w, porque su derivada es la propia w
+w.mul_(2)
+print(w.grad_fn.name())
+# --8<-- [end:saved-output]
+
+try:
+    # --8<-- [start:saved-output-error]
+    w.sum().backward()
+    # --8<-- [end:saved-output-error]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
 # La detección de anomalías falla a propósito. Si ejecutas el archivo, el error se
 # imprime y la ejecución continúa.
 try:
