@@ -79,9 +79,9 @@ print(value, gap, math.log2(gap))
 step = torch.tensor([eps, 0.0, 0.0])
 moved = ((t + step) - (t - step))[0].item()
 print(moved, moved / (2 * eps))
-# how much out would change over that distance, in steps
+# how much out would change over that distance, in gaps
 print(round(moved * exact / gap, 2))
-# how much out changes, in steps, when each value moves
+# how much out changes, in gaps, when each value moves
 changes = []
 for i in range(3):
     step = torch.zeros(3)
