@@ -34,11 +34,7 @@ def hunspell():
     require(spelling.available(), HUNSPELL)
 
 
-@pytest.mark.usefixtures("hunspell")
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_prose_is_spelt_correctly(lang):
-    found = spelling.problems(lang)
-    assert not found, "\n".join(found)
+# Every page's own check `...::spelling` (tools/page_checks.py) spells it; here, the speller.
 
 
 @pytest.mark.usefixtures("hunspell")
@@ -77,12 +73,8 @@ def test_lint_error_fails_naming_file_and_rule():
     assert f"{fixture}:3:8: F401 [*] `os` imported but unused" in result.stdout
 
 
-# Translations: each English page records the version of its Spanish original.
-
-
-def test_translations_are_up_to_date():
-    found = stale_problems()
-    assert not found, "\n".join(found)
+# Translations: each English page records the version of its Spanish original (every English
+# page's own check `...::translation`); here, the record.
 
 
 def test_changed_spanish_page_makes_its_translation_stale(tmp_path):

@@ -391,7 +391,9 @@ def test_each_test_is_named_after_the_snippet_section_it_runs(tmp_path):
             "image-text",
             "notebook-drift",
             "same-code",
+            "spelling",
             "stated-values",
+            "translation",
             "walk-figures",
         ]
     )

@@ -26,10 +26,11 @@ from tools import (
     prose,
     same_code,
     spelling,
+    translations,
     walks,
 )
 from tools.installed import HUNSPELL, require
-from tools.pages import Page, display
+from tools.pages import DOCS, Page, display
 
 
 def stated_values(page: Page) -> list[str]:
@@ -54,6 +55,21 @@ def code_language_problems(page: Page) -> list[str]:
     return code_language.problems(page)
 
 
+def spelling_problems(page: Page) -> list[str]:
+    """The prose is spelt right, in the page's language (hunspell and tests/wordlist-<lang>.txt)."""
+    if page.lang is None:  # a page outside docs/<lang>/ (a test's scratch page)
+        return []
+    require(spelling.available(), HUNSPELL)
+    return spelling.problems(page.lang, [page.path])
+
+
+def translation(page: Page) -> list[str]:
+    """An English page records which Spanish version it translates: the current one."""
+    if not page.path.resolve().is_relative_to(DOCS / "en"):
+        return []  # a Spanish page (its English twin says it), or one outside docs/
+    return translations.stale_problems(pages=[page.path])
+
+
 CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "stated-values": stated_values,
     "image-text": image_text,
@@ -65,4 +81,6 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "exercise-checks": exercises.problems,
     "notebook-drift": notebook_drift.problems,
     "error-index": errors.page_problems,  # a message the lesson shows, explained in errors.md
+    "spelling": spelling_problems,
+    "translation": translation,
 }
