@@ -1,4 +1,4 @@
-"""Custom operators with torch.library: docs/{es,en}/lessons/custom-operators.md."""
+"""Custom operators with torch.library: docs/en/lessons/custom-operators.md."""
 
 # --8<-- [start:setup]
 import numpy
@@ -100,7 +100,7 @@ except RuntimeError as error:
 # --8<-- [start:register-fake]
 @numpy_sin.register_fake
 def _(t):
-    # Only the result's shape, dtype and device: no data
+    # only the result's shape, dtype and device: no data
     return torch.empty_like(t)
 
 
@@ -199,7 +199,7 @@ try:
 except NotImplementedError as error:
     print(f"NotImplementedError: {error}")
 
-# Exercises: docs/{es,en}/lessons/custom-operators.md#exercises.
+# Exercises: docs/en/lessons/custom-operators.md#exercises.
 
 
 # The error is the answer. Run as a script, this file prints it and goes on;

@@ -1,4 +1,4 @@
-"""Operadores personalizados con torch.library: docs/{es,en}/lessons/custom-operators.md."""
+"""Operadores personalizados con torch.library: docs/es/lessons/custom-operators.md."""
 
 # --8<-- [start:setup]
 import numpy
@@ -100,7 +100,7 @@ except RuntimeError as error:
 # --8<-- [start:register-fake]
 @numpy_sin.register_fake
 def _(t):
-    # Solo la forma, el tipo y el dispositivo del resultado: ningún dato
+    # solo la forma, el tipo y el dispositivo del resultado: ningún dato
     return torch.empty_like(t)
 
 
@@ -199,7 +199,7 @@ try:
 except NotImplementedError as error:
     print(f"NotImplementedError: {error}")
 
-# Ejercicios: docs/{es,en}/lessons/custom-operators.md#exercises.
+# Ejercicios: docs/es/lessons/custom-operators.md#exercises.
 
 
 # Este error es la respuesta del ejercicio. Si ejecutas el archivo, el error se imprime y

@@ -220,7 +220,7 @@ except RuntimeError as error:
 x.grad = None
 y = x + 2
 first, second, third = y.unbind()
-first = first * 2  # una operación nueva en lugar de in situ
+first = first * 2  # crea un tensor nuevo en lugar de modificar first in situ
 (first + second + third).backward()
 print(x.grad)
 # --8<-- [end:exercise-3-fix]
