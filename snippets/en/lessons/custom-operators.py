@@ -100,7 +100,7 @@ except RuntimeError as error:
 # --8<-- [start:register-fake]
 @numpy_sin.register_fake
 def _(t):
-    # only the result's shape, dtype and device: no data
+    # only the result's shape, dtype, device, and strides: no data
     return torch.empty_like(t)
 
 

@@ -37,7 +37,7 @@ out.backward()
 
 # --8<-- [start:saved-bytes]
 def saved_bytes(fn, *args, skip=()):
-    """Run fn(*args) and count the bytes that the tensors its graph saves take up.
+    """Run fn(*args) and count the bytes taken up by the tensors its graph saves.
 
     Each block of memory counts once, and the memory of `skip` not at all (the parameters,
     which exist anyway)."""
@@ -154,6 +154,8 @@ plain_grads = torch.autograd.grad(loss, params)
 loss, checkpointed_bytes = saved_bytes(run, True, skip=params)
 checkpointed_grads = torch.autograd.grad(loss, params)
 print(plain_bytes, checkpointed_bytes)
+# what one block saves, in bytes: its input and the output of `tanh`
+print(batch.nbytes, blocks[0][:2](batch).nbytes)
 print(all(torch.equal(g, h) for g, h in zip(plain_grads, checkpointed_grads, strict=True)))
 # --8<-- [end:checkpoint]
 

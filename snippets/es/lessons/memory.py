@@ -154,6 +154,8 @@ plain_grads = torch.autograd.grad(loss, params)
 loss, checkpointed_bytes = saved_bytes(run, True, skip=params)
 checkpointed_grads = torch.autograd.grad(loss, params)
 print(plain_bytes, checkpointed_bytes)
+# lo que guarda un bloque, en bytes: su entrada y el resultado de `tanh`
+print(batch.nbytes, blocks[0][:2](batch).nbytes)
 print(all(torch.equal(g, h) for g, h in zip(plain_grads, checkpointed_grads, strict=True)))
 # --8<-- [end:checkpoint]
 
