@@ -35,7 +35,7 @@ except RuntimeError as error:
 print(x)
 w = torch.ones(3, requires_grad=True)
 with torch.no_grad():
-    w[0] = 0.0  # assigning to w[0] copies in place into a view
+    w[0] = 0.0  # assigning to w[0] is an in-place copy into a view
 print(w, w.is_leaf)
 # --8<-- [end:leaf-no-grad]
 
