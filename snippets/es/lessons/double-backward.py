@@ -37,7 +37,7 @@ print(-2 * r * (1 - r * r))  # la derivada segunda de tanh, a mano
 
 
 # --8<-- [start:calls]
-class TanhTalking(Tanh):  # el mismo forward y el mismo backward, que además avisa
+class TanhTalking(Tanh):  # mismo forward y mismo backward, que además imprime lo que recibe
     @staticmethod
     def backward(ctx, grad_output):
         print("backward recibe", grad_output)

@@ -100,7 +100,7 @@ except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
 # --8<-- [start:saved-output]
-w = x.exp()  # exp guarda su salida, w, porque su derivada es la propia w
+w = x.exp()  # exp guarda su salida, w, porque su derivada es el propio w
 w.mul_(2)
 print(w.grad_fn.name())
 # --8<-- [end:saved-output]

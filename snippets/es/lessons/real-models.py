@@ -57,7 +57,7 @@ print([type(fn).__name__ if fn is not None else None for fn, _ in inputs_of_head
 # copias fuera del grafo: no cambian cuando cambia el peso
 body_before = model.body.weight.detach().clone()
 head_before = model.head.weight.detach().clone()
-# clone() sola registra la copia en el grafo
+# clone() a secas registra la copia en el grafo
 print(model.head.weight.clone().requires_grad, head_before.requires_grad)
 loss = ((model(inputs) - targets) ** 2).mean()
 loss.backward()
