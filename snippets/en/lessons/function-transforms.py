@@ -6,10 +6,10 @@ import torch
 from torch.func import grad, hessian, jacfwd, jacrev, jvp, vmap
 
 torch.manual_seed(0)
-x = torch.randn(3)  # the running example's values; torch.func needs no requires_grad
+x = torch.randn(3)  # the running example's x, without requires_grad: torch.func does not need it
 
 
-def numpy_tanh(t):  # the computation leaves PyTorch
+def numpy_tanh(t):  # NumPy does the calculation, outside PyTorch
     return torch.from_numpy(numpy.tanh(t.detach().cpu().numpy())).to(t)
 
 
