@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 import nbformat
 import pytest
 
-from tools import accessibility, errors, installed
+from tools import accessibility, errors, installed, prose
 from tools.installed import require
 from tools.pages import DOCS, INCLUDE, LANGUAGES, ROOT, parse_page, site_config
 
@@ -535,7 +535,8 @@ def page_problems(host, lang, device, path, facts, copied):
     if not facts["logo"] or not (facts["favicon"] or "").endswith(f"{SUB_PATH}assets/favicon.svg"):
         yield "the site's own logo and favicon", facts["favicon"]
     if facts["pageOverflow"] or facts["overflowing"]:
-        yield "no text overflow", facts["overflowing"][:3] or "the page scrolls sideways"
+        found = [f"{shown} ({where_written(source, shown)})" for shown in facts["overflowing"][:3]]
+        yield "no text overflow", found or "the page scrolls sideways"
     if any(w < 1 or h < 1 for w, h in facts["math"] if w or h) or facts["rawTex"]:
         yield "formulas render as MathML", str(facts["math"][:3])
     if copied is not None:
@@ -547,6 +548,34 @@ def page_problems(host, lang, device, path, facts, copied):
             if wrong is not None:
                 detail += f"; block {wrong}: {copied[wrong][:60]!r} != {expected[wrong][:60]!r}"
             yield "every copy button copies exactly its block (includes expanded)", detail
+
+
+def where_written(source: Path, shown: str) -> str:
+    """The source line of what a page shows (`tag: text`, as FACTS lists an overflowing
+    element), with the fix: the longest piece of the page's prose found in that text."""
+    if source.suffix != ".md":
+        return f"{source.relative_to(ROOT)}, a generated page: fix its lesson"
+    text = source.read_text(encoding="utf-8")
+    shown = shown.partition(": ")[2]
+    pieces = [s for s in prose.spans(source, text) if len(s.text.strip()) >= 3]
+    found = max(
+        (s for s in pieces if s.text.strip() in shown),
+        key=lambda s: len(s.text.strip()),
+        default=None,
+    )
+    line = f":{text.count(chr(10), 0, found.start) + 1}" if found else ""
+    return f"{source.relative_to(ROOT)}{line}: shorten or split what is written there"
+
+
+def test_an_overflow_names_the_line_it_is_written_on():
+    """What the tour reports for a heading whose code runs off a phone's screen."""
+    source = DOCS / "en" / "lessons" / "accumulation.md"
+    text = source.read_text(encoding="utf-8")
+    line = next(n for n, x in enumerate(text.splitlines(), 1) if x.startswith("## The right way"))
+    found = where_written(source, "h2: The right way: grad.zero_()")
+    assert (
+        found == f"docs/en/lessons/accumulation.md:{line}: shorten or split what is written there"
+    )
 
 
 def shows_outputs(source: Path) -> bool:
