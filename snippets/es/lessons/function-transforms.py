@@ -6,10 +6,10 @@ import torch
 from torch.func import grad, hessian, jacfwd, jacrev, jvp, vmap
 
 torch.manual_seed(0)
-x = torch.randn(3)  # los valores del ejemplo de siempre; torch.func no necesita requires_grad
+x = torch.randn(3)  # el x del ejemplo de siempre, sin requires_grad: torch.func no lo necesita
 
 
-def numpy_tanh(t):  # el cálculo sale de PyTorch
+def numpy_tanh(t):  # NumPy hace el cálculo, fuera de PyTorch
     return torch.from_numpy(numpy.tanh(t.detach().cpu().numpy())).to(t)
 
 
