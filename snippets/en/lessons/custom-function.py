@@ -192,8 +192,8 @@ print(torch.autograd.gradgradcheck(NumPyLogSumExp.apply, (batch64, 1), raise_exc
 # the page shows the traceback.
 try:
     # --8<-- [start:once-differentiable-error]
-    out = NumPyLogSumExp.apply(batch64, 1)
-    (grad,) = torch.autograd.grad((out**2).sum(), batch64, create_graph=True)
+    lse = NumPyLogSumExp.apply(batch64, 1)
+    (grad,) = torch.autograd.grad((lse**2).sum(), batch64, create_graph=True)
     grad.sum().backward()
     # --8<-- [end:once-differentiable-error]
 except RuntimeError as error:
@@ -354,6 +354,7 @@ for step in range(10):
     loss.backward()
     with torch.no_grad():
         w -= 0.1 * w.grad
+    print(f"step {step + 1}: w[1] = {w[1].item()}")
 answer = w.detach()
 print(answer, answer.round(), loss.item())
 # --8<-- [end:exercise-4]

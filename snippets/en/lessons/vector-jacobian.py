@@ -71,9 +71,9 @@ x.grad = None
 f(x).backward(torch.ones_like(z))
 with_ones = x.grad.clone()
 x.grad = None
-out = f(x).sum()
-print(torch.ones_like(out))
-out.backward()
+total = f(x).sum()
+print(torch.ones_like(total))
+total.backward()
 print(with_ones)
 print(x.grad)
 print(torch.allclose(with_ones, x.grad))
