@@ -354,7 +354,9 @@ for step in range(10):
     loss.backward()
     with torch.no_grad():
         w -= 0.1 * w.grad
-    print(f"step {step + 1}: w[1] = {w[1].item()}")
+    if step == 3:
+        print("after step 4:", w[1].item())
 answer = w.detach()
 print(answer, answer.round(), loss.item())
+print(answer[1].item())
 # --8<-- [end:exercise-4]

@@ -354,7 +354,9 @@ for step in range(10):
     loss.backward()
     with torch.no_grad():
         w -= 0.1 * w.grad
-    print(f"paso {step + 1}: w[1] = {w[1].item()}")
+    if step == 3:
+        print("tras el paso 4:", w[1].item())
 respuesta = w.detach()
 print(respuesta, respuesta.round(), loss.item())
+print(respuesta[1].item())
 # --8<-- [end:exercise-4]
