@@ -13,7 +13,7 @@ LESSON_PAGES = $(strip $(foreach page,$(PAGES),$(if $(findstring /lessons/,$(pag
 
 .PHONY: serve build test check screenshots bench update-outputs notebooks mark-translated format clean
 
-serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000 (Spanish) and /en/ (English)
+serve: $(INSTALLED)  ## preview the site on http://127.0.0.1:8000/autograd/ (Spanish) and .../autograd/en/ (English)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(INSTALLED)  ## the static site, into site/
