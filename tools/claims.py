@@ -391,40 +391,41 @@ def outputs(page: Page) -> list[tuple[str, int, list[printed_lines.Printed]]]:
 
 def line_bounds(page: Page, claim: Claim, shown: list | None = None):
     """For `True`/`False`/`None`: the text of the output line(s) the prose says print it (see
-    tools/printed_lines.py) and how it says so, first the surest; none if it names neither."""
+    tools/printed_lines.py) and how it says so, the surest first; none if it names neither."""
     if claim.kind != "literal" or not page.examples:
         return
     spans = [s for s in prose.spans(page.path, page.text) if s.block == claim.span.block]
-    start = spans[0].start if spans else claim.start
-    before = page.text[start : claim.start]
-    ends = list(printed_lines.SENTENCE_END.finditer(before))
-    sentence_start = start + (ends[-1].end() if ends else 0)
-    after = printed_lines.SENTENCE_END.search(page.text, claim.end, spans[-1].end if spans else claim.end)
-    sentence_end = after.end() if after else (spans[-1].end if spans else claim.end)
-    sentence = page.text[sentence_start:sentence_end]
-    earlier = page.text[start:sentence_start]
+    start, end = (spans[0].start, spans[-1].end) if spans else (claim.start, claim.end)
+    ends = list(printed_lines.SENTENCE_END.finditer(page.text, start, claim.start))
+    sentence_start = ends[-1].end() if ends else start
+    after = printed_lines.SENTENCE_END.search(page.text, claim.end, end)
+    sentence = page.text[sentence_start : after.end() if after else end]
     lang = language(page.path) or "en"
     shown = outputs(page) if shown is None else shown
-    section = [lines for key, _, lines in shown if key == claim.section]
-    block = [lines for key, end, lines in shown if key == claim.section and end <= start]
-    line = printed_lines.ordinal(lang, sentence, "")
-    if line is not None and block and -len(block[-1]) <= line - (line > 0) < len(block[-1]):
-        yield block[-1][line - (line > 0)].line, "the output line the sentence names"
+    section = [p for key, _, lines in shown if key == claim.section for p in lines]
+    before = [lines for key, stop, lines in shown if key == claim.section and stop <= start]
+
+    def nth(line: int | None) -> str | None:
+        index = line - 1 if line and line > 0 else line
+        ok = before and index is not None and -len(before[-1]) <= index < len(before[-1])
+        return before[-1][index].line if ok else None
+
+    if (text := nth(printed_lines.ordinal(lang, sentence, ""))) is not None:
+        yield text, "the output line the sentence names is"
     codes = [
-        s
+        s.text
         for s in spans
         if s.kind == prose.CODE
         and sentence_start <= s.start < claim.start
         and not LITERAL.fullmatch(" ".join(s.text.split()))
     ]
     if codes:
-        expression = " ".join(codes[-1].text.split())
-        text = printed_lines.by_expression(expression, [p for lines in section for p in lines])
-        if text is not None:
-            yield text, f"what the print arguments naming `{expression}` print"
-    line = printed_lines.ordinal(lang, sentence, earlier)
-    if line is not None and block and -len(block[-1]) <= line - (line > 0) < len(block[-1]):
-        yield block[-1][line - (line > 0)].line, "the output line its paragraph names"
+        expression = " ".join(codes[-1].split())
+        if (text := printed_lines.by_expression(expression, section)) is not None:
+            yield text, f"the print arguments naming `{expression}` show"
+    earlier = page.text[start:sentence_start]
+    if (text := nth(printed_lines.ordinal(lang, sentence, earlier))) is not None:
+        yield text, "the output line its paragraph names is"
 
 
 def version_problem(claim: Claim) -> str | None:
@@ -469,7 +470,10 @@ def literal_problem(page: Page, claim: Claim, bound: Bound, lines: list) -> str 
         if printed_lines.shows(text, claim.value):
             return None
         shown = " ".join(text.split())
-        return f"{how} is `{shown}`\n  fix: state what that line prints"
+        return (
+            f"{how} `{shown}`\n  fix: state what that line prints (or name the expression or "
+            "the line that prints what you state)"
+        )
     return (
         "its section prints True, False and None, so any of them would pass here\n  fix: "
         "name what prints it, as inline code before it in the sentence (`x.is_leaf` is "

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 LITERALS = ("True", "False", "None")
-WARNING = re.compile(r"^\w*(?:Warning|Error): ")
+WARNING = re.compile(r"^\w*Warning: ")  # on stderr, shown in the output block
 ORDINALS = {
     "en": {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1},
     "es": {"primera": 1, "segunda": 2, "tercera": 3, "cuarta": 4, "quinta": 5, "última": -1},
@@ -61,9 +61,8 @@ def prints(code: str) -> list[ast.Call] | None:
                 if call.keywords or any(isinstance(a, ast.Starred) for a in call.args):
                     return False
                 found.append(call)
-            elif isinstance(node, ast.With):
-                if not statements(node.body):
-                    return False
+            elif isinstance(node, ast.With) and not statements(node.body):
+                return False
         return True
 
     if not statements(tree.body):
@@ -99,7 +98,9 @@ def printed_lines(code: str, output: str) -> list[Printed]:
         middle = sources[left : len(sources) - right]
         rest = " ".join(words[left : len(words) - right])
         args += [(source, rest) for source in middle]
-        args += [(sources[len(sources) - right + i], words[len(words) - right + i]) for i in range(right)]
+        args += [
+            (sources[len(sources) - right + i], words[len(words) - right + i]) for i in range(right)
+        ]
         found.append(Printed(line, args))
     return found
 
@@ -123,5 +124,7 @@ def ordinal(lang: str, sentence: str, earlier: str) -> int | None:
     if not before:
         return None
     next_one = NEXT_ONE[lang].format(o=f"({'|'.join(words)})")
-    later = [m for m in re.finditer(next_one, context, re.IGNORECASE) if m.start() > before[-1].start()]
+    later = [
+        m for m in re.finditer(next_one, context, re.IGNORECASE) if m.start() > before[-1].start()
+    ]
     return words[(later[-1] if later else before[-1])[1].lower()]
