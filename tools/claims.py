@@ -17,7 +17,9 @@ Each must be (b) printed by an output block of its own section (the text under a
 exercise of a list whose items show code), or written in that section's included code; inline
 code as written, `True`/`False`/`None` printed. A page without code (the glossary, the home page)
 binds a section to the sections its links point to. And (a) the two languages of a page state
-the same values in the same order, section by section.
+the same values in the same order, section by section. In a section that prints all of `True`,
+`False` and `None`, a literal must be on the output line the prose names, or printed by the
+expression it names (tools/printed_lines.py); inline code in a heading states nothing.
 
 Not values: a version after "PyTorch", "torch" or "Python" (it must be the installed one), and
 counts: an integer in digits, in running text, followed by a word other than the language's
