@@ -4,7 +4,7 @@ A section that prints all three literals would print any literal the prose could
 so for a literal stated in such a section the section is not enough: the prose must say which
 line prints it, in one of two ways.
 
-- It names the expression, as inline code before it in the same sentence: "`x.is_leaf` is
+- It names the expression, as the last inline code before it in its sentence: "`x.is_leaf` is
   `True`", "`torch.equal` returns `True`", "has no `grad_fn` (`None`)". The literal must then be
   printed by an argument of a `print` call of the section whose code contains that expression.
   Only calls that map one to one onto output lines count: the block's `print` calls are
@@ -14,6 +14,9 @@ line prints it, in one of two ways.
 - It names the line: "the first line", "the second line" ("la primera línea", ...), in the same
   sentence or an earlier one of its paragraph (then "The second shows ..." continues the count),
   counted in the nearest output block before the paragraph.
+
+The line its sentence names comes first, then the expression, then the line its paragraph
+named; one whose lines show all three literals does not count. A literal bound by none fails.
 """
 
 from __future__ import annotations
