@@ -9,9 +9,11 @@ fixture lesson in fixtures/claims/ and shown to fail, naming the file, the line 
 from pathlib import Path
 
 import pytest
+from sybil.example import SybilFailure
 
 from tools import claims, prose
 from tools.page_checks import image_text
+from tools.page_tests import PageSybil
 from tools.pages import DOCS, Expander, parse_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "claims"
@@ -231,3 +233,63 @@ def test_an_image_without_alternative_text_fails(image):
     )
     described = text.replace(image, "![The graph of out](../assets/graph-shown.svg)")
     assert image_text(parse_page(PAGES["en"], described, EXPANDER)) == []
+
+
+# A section that prints True, False and None would print any literal the prose could be changed
+# to: there a literal is bound to the line that prints it (tools/printed_lines.py).
+LINES = {lang: FIXTURE / lang / "lessons" / "lines.md" for lang in ("es", "en")}
+LITERAL_LINES = [
+    (  # the expression named right before it
+        "`x.is_leaf` is `True`",
+        "`x.is_leaf` is `False`",
+        "`x.is_leaf` vale `True`",
+        "`x.is_leaf` vale `False`",
+        "False, but the print arguments naming `x.is_leaf` show `True`",
+    ),
+    (  # the line its sentence names
+        "(`None`)",
+        "(`False`)",
+        "(`None`)",
+        "(`False`)",
+        "False, but the output line the sentence names is `None True`",
+    ),
+    (  # neither: any literal would pass
+        "`x.is_leaf` is `True`",
+        "its first value is `True`",
+        "`x.is_leaf` vale `True`",
+        "su primer valor es `True`",
+        "True, but its section prints True, False and None, so any of them would pass here",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old_en", "new_en", "old_es", "new_es", "said"), LITERAL_LINES)
+def test_a_literal_not_on_its_line_fails_the_page_check(
+    tmp_path, old_en, new_en, old_es, new_es, said
+):
+    for lang in LINES:
+        assert claims.problems(parse_page(LINES[lang], None, EXPANDER)) == []
+    for lang, old, new in (("en", old_en, new_en), ("es", old_es, new_es)):
+        for other in LINES:  # both languages, so that (a) has nothing to say
+            copy = tmp_path / other / "lessons" / "lines.md"
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(LINES[other].read_text(encoding="utf-8"), encoding="utf-8")
+        page = tmp_path / lang / "lessons" / "lines.md"
+        text = page.read_text(encoding="utf-8")
+        assert old in text
+        page.write_text(text.replace(old, new, 1), encoding="utf-8")
+        twin = tmp_path / ("es" if lang == "en" else "en") / "lessons" / "lines.md"
+        other_old, other_new = (old_es, new_es) if lang == "en" else (old_en, new_en)
+        twin.write_text(twin.read_text(encoding="utf-8").replace(other_old, other_new, 1))
+        # the page's own doc test, as `make check LESSON=...` runs it
+        [check] = [
+            e
+            for e in PageSybil(EXPANDER).parse(page).examples()
+            if e.region.parsed == "stated-values"
+        ]
+        with pytest.raises(SybilFailure) as failure:
+            check.evaluate()
+        line = LINES[lang].read_text(encoding="utf-8").split(old)[0].count("\n") + 1
+        assert str(failure.value).count(f"{page}:") == 1
+        assert f"lines.md:{line}: the prose states {said}" in str(failure.value)
+        assert "\n  fix: " in str(failure.value)

@@ -17,7 +17,9 @@ Each must be (b) printed by an output block of its own section (the text under a
 exercise of a list whose items show code), or written in that section's included code; inline
 code as written, `True`/`False`/`None` printed. A page without code (the glossary, the home page)
 binds a section to the sections its links point to. And (a) the two languages of a page state
-the same values in the same order, section by section.
+the same values in the same order, section by section. In a section that prints all of `True`,
+`False` and `None`, a literal must be on the output line the prose names, or printed by the
+expression it names (tools/printed_lines.py); inline code in a heading states nothing.
 
 Not values: a version after "PyTorch", "torch" or "Python" (it must be the installed one), and
 counts: an integer in digits, in running text, followed by a word other than the language's
@@ -43,7 +45,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from tools import prose
+from tools import printed_lines, prose
 from tools.languages import LANGUAGE
 from tools.pages import Page, all_pages, display, language, parse_page
 
@@ -75,6 +77,7 @@ SHAPE = re.compile(r"(?<![\w.])(\d+)\s*×\s*(\d+)(?!\w)")
 SIZE = re.compile(r"torch\.Size\(\[(?P<dims>[\d, ]*)\]\)")
 EXEMPT = re.compile(r"<!--\s*unchecked:\s*(?P<reason>\S.*?)\s*-->", re.DOTALL)
 ELSEWHERE = re.compile(r"<!--\s*printed in (?P<sections>#[\w/-]+(?:,\s*#[\w/-]+)*)\s*-->")
+HEADING_LINE = re.compile(r" {0,3}#{1,6}\s")  # inline code or maths in a heading states nothing
 RUNNING = {prose.TEXT, prose.LINK, prose.ALT, prose.TITLE, prose.DESCRIPTION, prose.HTML}
 STATED = RUNNING | {prose.MATH, prose.CODE}
 FIX = (
@@ -277,7 +280,13 @@ def claims(path: Path, text: str) -> list[Claim]:
     """Every value the page's prose states, in order, with its exemption if marked."""
     lang = language(path) or "en"
     spans = prose.spans(path, text)
-    found = [claim for span in spans if span.kind in STATED for claim in span_claims(span, lang)]
+    lines = text.splitlines()
+    found = [
+        claim
+        for span in spans
+        if span.kind in STATED and not HEADING_LINE.match(lines[span.line - 1])
+        for claim in span_claims(span, lang)
+    ]
     for comment in (s for s in spans if s.kind == prose.COMMENT):
         exempt, elsewhere = EXEMPT.search(comment.text), ELSEWHERE.search(comment.text)
         before = [c for c in found if c.end <= comment.start]
@@ -365,6 +374,62 @@ def linked_bounds(page: Page, span: prose.Span) -> Bound:
     return merged(shown)
 
 
+def outputs(page: Page) -> list[tuple[str, int, list[printed_lines.Printed]]]:
+    """Each output block: its section, where it ends, its lines with what printed them."""
+    owner = {
+        line: section.key
+        for section in prose.sections(page.path, page.text)
+        for line in section.fences
+    }
+    found = []
+    for example in page.examples:
+        if example.output is None:
+            continue
+        code = "\n".join(piece.code for piece in example.pieces)
+        lines = printed_lines.printed_lines(code, example.output.body)
+        found.append((owner.get(example.code.line, ""), example.output.end, lines))
+    return found
+
+
+def line_bounds(page: Page, claim: Claim, shown: list | None = None):
+    """For `True`/`False`/`None`: the text of the output line(s) the prose says print it (see
+    tools/printed_lines.py) and how it says so, the surest first; none if it names neither."""
+    if claim.kind != "literal" or not page.examples:
+        return
+    spans = [s for s in prose.spans(page.path, page.text) if s.block == claim.span.block]
+    start, end = (spans[0].start, spans[-1].end) if spans else (claim.start, claim.end)
+    ends = list(printed_lines.SENTENCE_END.finditer(page.text, start, claim.start))
+    sentence_start = ends[-1].end() if ends else start
+    after = printed_lines.SENTENCE_END.search(page.text, claim.end, end)
+    sentence = page.text[sentence_start : after.end() if after else end]
+    lang = language(page.path) or "en"
+    shown = outputs(page) if shown is None else shown
+    section = [p for key, _, lines in shown if key == claim.section for p in lines]
+    before = [lines for key, stop, lines in shown if key == claim.section and stop <= start]
+
+    def nth(line: int | None) -> str | None:
+        index = line - 1 if line and line > 0 else line
+        ok = before and index is not None and -len(before[-1]) <= index < len(before[-1])
+        return before[-1][index].line if ok else None
+
+    if (text := nth(printed_lines.ordinal(lang, sentence, ""))) is not None:
+        yield text, "the output line the sentence names is"
+    codes = [
+        s.text
+        for s in spans
+        if s.kind == prose.CODE
+        and sentence_start <= s.start < claim.start
+        and not LITERAL.fullmatch(" ".join(s.text.split()))
+    ]
+    if codes:
+        expression = " ".join(codes[-1].split())
+        if (text := printed_lines.by_expression(expression, section)) is not None:
+            yield text, f"the print arguments naming `{expression}` show"
+    earlier = page.text[start:sentence_start]
+    if (text := nth(printed_lines.ordinal(lang, sentence, earlier))) is not None:
+        yield text, "the output line its paragraph names is"
+
+
 def version_problem(claim: Claim) -> str | None:
     name = next(m["name"] for m in VERSION.finditer(claim.span.text) if m["version"] == claim.text)
     if name == "Python":
@@ -391,12 +456,41 @@ def bound_of(page: Page, claim: Claim, sections: dict[str, Bound]) -> Bound:
     return sections.get(claim.section, Bound())
 
 
+def every_literal(text: str) -> bool:
+    return all(printed_lines.shows(text, value) for value in printed_lines.LITERALS)
+
+
+def literal_problem(page: Page, claim: Claim, bound: Bound, lines: list) -> str | None:
+    """A `True`/`False`/`None` its section prints: bound to the line that prints it, where the
+    prose names that line or its expression; it must be, where the section prints all three."""
+    if not every_literal(bound.printed) or not page.examples:
+        return None
+    tight = () if claim.printed_in else line_bounds(page, claim, lines)
+    for text, how in tight:
+        if every_literal(text):
+            continue
+        if printed_lines.shows(text, claim.value):
+            return None
+        shown = " ".join(text.split())
+        return (
+            f"{how} `{shown}`\n  fix: state what that line prints (or name the expression or "
+            "the line that prints what you state)"
+        )
+    return (
+        "its section prints True, False and None, so any of them would pass here\n  fix: "
+        "name what prints it, as inline code before it in the sentence (`x.is_leaf` is "
+        "`True`), or the output line (the second line shows `True`), see "
+        "tools/printed_lines.py; if it is no result of the code, `<!-- unchecked: <why> -->`"
+    )
+
+
 def unbound(page: Page, hint=None, stated: list[Claim] | None = None, shown=None) -> list[str]:
     """(b): each stated value that its section neither prints nor holds in its code. `hint(claim)`
     may add what the run prints now where the value was printed when last committed; `stated`
     and `shown` (the page's claims and bounds) may be given, as the mutation test does."""
     found = []
     sections = bounds(page) if shown is None else shown
+    lines = None
     for claim in claims(page.path, page.text) if stated is None else stated:
         where = f"{display(page.path)}:{claim.line}"
         if claim.form == "version":
@@ -406,7 +500,14 @@ def unbound(page: Page, hint=None, stated: list[Claim] | None = None, shown=None
             continue
         if claim.exempt or claim.rule or claim.span.kind == prose.HEADING:
             continue
-        if bound_of(page, claim, sections).holds(claim):
+        bound = bound_of(page, claim, sections)
+        if bound.holds(claim) and claim.kind == "literal":
+            lines = outputs(page) if lines is None else lines
+            problem = literal_problem(page, claim, bound, lines)
+            if problem:
+                found.append(f"{where}: the prose states {claim.shown}, but {problem}")
+            continue
+        if bound.holds(claim):
             continue
         what = {
             "number": "no output block of this section prints it and its code does not hold it",
