@@ -12,7 +12,7 @@ import pytest
 from sybil.example import SybilFailure
 
 from tools import claims, prose
-from tools.page_checks import image_text
+from tools.page_checks import comment_spacing, image_text
 from tools.page_tests import PageSybil
 from tools.pages import DOCS, Expander, parse_page
 
@@ -126,7 +126,7 @@ def test_a_section_named_by_markup_must_print_the_value():
 
 def test_an_unchecked_value_needs_its_markup():
     [problem] = claims.unbound(
-        page("en", " <!-- unchecked: where counting starts, not a result -->")
+        page("en", "<!-- unchecked: where counting starts, not a result -->")
     )
     assert "the prose states 0, but no output block of this section prints it" in problem
 
@@ -233,6 +233,21 @@ def test_an_image_without_alternative_text_fails(image):
     )
     described = text.replace(image, "![The graph of out](../assets/graph-shown.svg)")
     assert image_text(parse_page(PAGES["en"], described, EXPANDER)) == []
+
+
+@pytest.mark.parametrize("space", [" ", "\n"])
+def test_a_space_before_a_note_to_the_checks_fails(space):
+    """The comment is hidden, the space before it is not: the reader would see "-4 ;"."""
+    note = "$-4$<!-- printed in #setup -->;"
+    [problem] = comment_spacing(page("en", note, note.replace("<!--", space + "<!--")))
+    assert problem == (
+        f"tests/fixtures/claims/en/lessons/stated.md:{line_of('en', note) + (space == chr(10))}: "
+        "a space before this comment shows before the ';' after it\n  fix: write the comment "
+        "right after its value, with no space: `4.7213<!-- printed in #setup -->,`"
+    )
+    assert comment_spacing(page("en")) == []
+    # Before a word, the space is the sentence's own: "the derivative at 0 <!-- ... --> is".
+    assert comment_spacing(page("en", note, note.replace("<!--", " <!--")[:-1] + " and")) == []
 
 
 # A section that prints True, False and None would print any literal the prose could be changed

@@ -397,6 +397,7 @@ def test_each_test_is_named_after_the_snippet_section_it_runs(tmp_path):
         == [
             "code-language",
             "colons",
+            "comment-spacing",
             "description",
             "error-index",
             "exercise-checks",

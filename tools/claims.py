@@ -26,10 +26,10 @@ counts: an integer in digits, in running text, followed by a word other than the
 `value_words` (tools/languages.py): "3 values", "10 steps", "32 ejemplos". Anything else that is
 stated but printed nowhere is marked where it stands, with a reason, and counted by `make bench`:
 
-    the derivative at 0 <!-- unchecked: a point of the domain, not a result -->
+    the derivative at 0<!-- unchecked: a point of the domain, not a result -->
 
-The comment exempts the value right before it (all values of the maths or inline code right
-before it). `make update-outputs` rewrites stated numbers it can pair with their new printed
+The comment follows the value with no space (a reader would see the space before a comma) and
+exempts it (all values of the maths or inline code right before it). `make update-outputs` rewrites stated numbers it can pair with their new printed
 values (tools/numbers.py).
 """
 

@@ -32,6 +32,8 @@ from tools import (
 from tools.installed import HUNSPELL, require
 from tools.pages import DOCS, Page, display
 
+FOLLOWING_PUNCTUATION = ",.;:)!?»"
+
 
 def stated_values(page: Page) -> list[str]:
     """Each value the prose states is printed in its section, and stated in both languages."""
@@ -46,6 +48,21 @@ def image_text(page: Page) -> list[str]:
         "describe what it shows, in the page's language: ![The graph of out, top to bottom: ...]"
         for image in prose.images(page.text)
         if not image.alt.strip()
+    ]
+
+
+def comment_spacing(page: Page) -> list[str]:
+    """A note for the checks (`<!-- unchecked: ... -->`) hides, the space before it does not: before
+    a comma or a full stop the reader would see "4.7213 ,". The note follows its value directly."""
+    return [
+        f"{display(page.path)}:{span.line}: a space before this comment shows before the "
+        f"{page.text[span.end]!r} after it\n  fix: write the comment right after its value, "
+        "with no space: `4.7213<!-- printed in #setup -->,`"
+        for span in prose.spans(page.path, page.text)
+        if span.kind == prose.COMMENT
+        and span.end < len(page.text)
+        and page.text[span.end] in FOLLOWING_PUNCTUATION
+        and page.text[span.start - 1].isspace()
     ]
 
 
@@ -73,6 +90,7 @@ def translation(page: Page) -> list[str]:
 CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "stated-values": stated_values,
     "image-text": image_text,
+    "comment-spacing": comment_spacing,
     "same-code": same_code.problems,
     "code-language": code_language_problems,
     "walk-figures": walks.page_problems,
