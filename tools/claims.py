@@ -29,8 +29,8 @@ stated but printed nowhere is marked where it stands, with a reason, and counted
     the derivative at 0<!-- unchecked: a point of the domain, not a result -->
 
 The comment follows the value with no space (a reader would see the space before a comma) and
-exempts it (all values of the maths or inline code right before it). `make update-outputs` rewrites stated numbers it can pair with their new printed
-values (tools/numbers.py).
+exempts it (all values of the maths or inline code right before it). `make update-outputs`
+rewrites stated numbers it can pair with their new printed values (tools/numbers.py).
 """
 
 from __future__ import annotations
