@@ -108,7 +108,7 @@ import copy
 answer = {}
 for name, make_optimizer in (("SGD", torch.optim.SGD), ("Adam", torch.optim.Adam)):
     moves = []
-    # first the correct gradient, then four times it
+    # first the correct gradient, then four times that gradient
     for scale in (1, 4):
         trial = copy.deepcopy(model)
         trial_optimizer = make_optimizer(trial.parameters(), lr=0.1)
