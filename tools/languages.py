@@ -28,6 +28,10 @@ class Language:
     and_: str
     shape: str  # a regex: the word before a shape written as a tuple, "shape (3, 1)"
     errors_shown_in: str  # before the links from an error index entry to the lessons showing it
+    # An output line named in prose (tools/printed_lines.py): "the second line", "the last line".
+    line_ordinals: dict  # {"first": 1, ..., "last": -1}
+    line_word: str  # a regex around {o}, the ordinal: "the second line"
+    next_one: str  # a regex around {o}: "The second shows ..." counts on from a named line
 
     @property
     def site_prefix(self) -> str:
@@ -69,6 +73,16 @@ SPANISH = Language(
     and_="y",
     shape="forma",
     errors_shown_in="Aparece en",
+    line_ordinals={
+        "primera": 1,
+        "segunda": 2,
+        "tercera": 3,
+        "cuarta": 4,
+        "quinta": 5,
+        "última": -1,
+    },
+    line_word=r"(?:la\s+)?{o}\s+línea\b",
+    next_one=r"(?:^|[.;]\s+)la\s+{o}\b",
 )
 ENGLISH = Language(
     code="en",
@@ -102,6 +116,9 @@ ENGLISH = Language(
     and_="and",
     shape="shape",
     errors_shown_in="Shown in",
+    line_ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1},
+    line_word=r"(?:the\s+)?{o}\s+line\b",
+    next_one=r"(?:^|[.;]\s+)the\s+{o}\b(?!\s+line)",
 )
 
 LANGUAGE = {language.code: language for language in (SPANISH, ENGLISH)}

@@ -25,15 +25,10 @@ import ast
 import re
 from dataclasses import dataclass
 
+from tools.languages import LANGUAGE
+
 LITERALS = ("True", "False", "None")
 WARNING = re.compile(r"^\w*Warning: ")  # on stderr, shown in the output block
-ORDINALS = {
-    "en": {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1},
-    "es": {"primera": 1, "segunda": 2, "tercera": 3, "cuarta": 4, "quinta": 5, "última": -1},
-}
-LINE_WORD = {"en": r"(?:the\s+)?{o}\s+line\b", "es": r"(?:la\s+)?{o}\s+línea\b"}
-# "The second shows", "La segunda, que": the count goes on once a line was named.
-NEXT_ONE = {"en": r"(?:^|[.;]\s+)the\s+{o}\b(?!\s+line)", "es": r"(?:^|[.;]\s+)la\s+{o}\b"}
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -117,8 +112,8 @@ def by_expression(expression: str, lines: list[Printed]) -> str | None:
 def ordinal(lang: str, sentence: str, earlier: str) -> int | None:
     """The output line a sentence names ("the second line"), or, if it names none, the one its
     paragraph named before it, counting on ("The second shows ...")."""
-    words = ORDINALS[lang]
-    line_word = LINE_WORD[lang].format(o=f"({'|'.join(words)})")
+    words = LANGUAGE[lang].line_ordinals
+    line_word = LANGUAGE[lang].line_word.format(o=f"({'|'.join(words)})")
     named = list(re.finditer(line_word, sentence, re.IGNORECASE))
     if named:
         return words[named[0][1].lower()] if len({m[1].lower() for m in named}) == 1 else None
@@ -126,7 +121,7 @@ def ordinal(lang: str, sentence: str, earlier: str) -> int | None:
     before = list(re.finditer(line_word, earlier, re.IGNORECASE))
     if not before:
         return None
-    next_one = NEXT_ONE[lang].format(o=f"({'|'.join(words)})")
+    next_one = LANGUAGE[lang].next_one.format(o=f"({'|'.join(words)})")
     later = [
         m for m in re.finditer(next_one, context, re.IGNORECASE) if m.start() > before[-1].start()
     ]
