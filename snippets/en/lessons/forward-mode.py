@@ -122,7 +122,8 @@ inputs, targets = torch.randn(8, 3), torch.randn(8, 1)
 params = {name: p.detach() for name, p in model.named_parameters()}
 
 
-# one sample: vmap adds the batch dimension
+# `vmap` passes in a single sample, without the batch dimension;
+# `unsqueeze(0)` turns it into a batch of one
 def sample_loss(params, sample, target):
     prediction = functional_call(model, params, (sample.unsqueeze(0),))
     return ((prediction - target) ** 2).mean()

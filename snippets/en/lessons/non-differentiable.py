@@ -65,7 +65,7 @@ print(y)
 print(x.grad)
 # --8<-- [end:double-where]
 
-# The check fails on purpose. Run as a script, this file prints the error and goes on.
+# This error is intended. Run as a script, the file prints it and carries on.
 try:
     # --8<-- [start:detect-anomaly]
     import warnings

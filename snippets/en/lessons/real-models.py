@@ -54,7 +54,7 @@ print([type(fn).__name__ if fn is not None else None for fn, _ in inputs_of_head
 # --8<-- [end:freeze]
 
 # --8<-- [start:fine-tune]
-# copies outside the graph: they don't change when the weight does
+# copies of the values (`clone()`), outside the graph (`detach()`)
 body_before = model.body.weight.detach().clone()
 head_before = model.head.weight.detach().clone()
 # clone() alone records the copy in the graph

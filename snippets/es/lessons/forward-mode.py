@@ -122,7 +122,8 @@ inputs, targets = torch.randn(8, 3), torch.randn(8, 1)
 params = {name: p.detach() for name, p in model.named_parameters()}
 
 
-# una sola muestra: vmap añade la dimensión del lote
+# `vmap` le pasa una sola muestra, sin la dimensión del lote;
+# `unsqueeze(0)` la convierte en un lote de una
 def sample_loss(params, sample, target):
     prediction = functional_call(model, params, (sample.unsqueeze(0),))
     return ((prediction - target) ** 2).mean()

@@ -65,7 +65,7 @@ print(y)
 print(x.grad)
 # --8<-- [end:double-where]
 
-# La comprobación falla a propósito. Si ejecutas este archivo, imprime el error y sigue.
+# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución continúa.
 try:
     # --8<-- [start:detect-anomaly]
     import warnings

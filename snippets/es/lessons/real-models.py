@@ -54,7 +54,7 @@ print([type(fn).__name__ if fn is not None else None for fn, _ in inputs_of_head
 # --8<-- [end:freeze]
 
 # --8<-- [start:fine-tune]
-# copias fuera del grafo: no cambian cuando cambia el peso
+# copias de los valores (`clone()`), fuera del grafo (`detach()`)
 body_before = model.body.weight.detach().clone()
 head_before = model.head.weight.detach().clone()
 # clone() a secas registra la copia en el grafo
