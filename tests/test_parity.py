@@ -12,6 +12,7 @@ from tools.hooks import every_language
 from tools.pages import DOCS, ROOT, Expander, all_pages, parse_page
 from tools.parity import (
     anchor_problems,
+    home_link_problems,
     layout_problems,
     missing_pages,
     parity_problems,
@@ -226,24 +227,6 @@ def test_module_without_sections_fails(tmp_path):
     [problem] = unused_sections([], tmp_path)
     assert problem.startswith(f"{bare}: has no snippet sections")
     assert "fix: wrap each piece a page shows in `# --8<-- [start:name]`" in problem
-
-
-def home_link_problems(home: Path) -> list[str]:
-    """Each lesson of the home page's language not linked from it by its `# title`."""
-    links = {
-        target: " ".join(text.split())
-        for text, target in re.findall(r"\[([^\]]+)\]\((lessons/[\w-]+\.md)\)", home.read_text())
-    }
-    found = []
-    for lesson in sorted((home.parent / "lessons").glob("*.md")):
-        title = next(h.title for h in parse_page(lesson).headings if h.level == 1)
-        shown = links.get(f"lessons/{lesson.name}")
-        if shown != title:
-            found.append(
-                f"{home}: the link to lessons/{lesson.name} reads {shown!r}, but the lesson's "
-                f"title is {title!r}; fix: link it by its title"
-            )
-    return found
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

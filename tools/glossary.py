@@ -192,6 +192,15 @@ def first_use_problems(glossary: Path, lessons: list[Path]) -> list[str]:
     return problems + unused_code_entries(glossary, lessons)
 
 
+def lesson_problems(lesson: Path, glossary: Path, lessons: list[Path]) -> list[str]:
+    """What first_use_problems and missing_problems say about one lesson (`make check` runs it
+    as the lesson's `glossary-use`): its first uses, and an entry that should link it."""
+    if lesson not in lessons:
+        return [f"{display(lesson)}: not in mkdocs.yml's nav; fix: add it to its part"]
+    found = first_use_problems(glossary, lessons) + missing_problems(glossary, [lesson])
+    return [problem for problem in found if f"lessons/{lesson.name}" in problem.split(";")[0]]
+
+
 def unused_code_entries(glossary: Path, lessons: list[Path]) -> list[str]:
     """Entries written as code (`grad_fn`) appear, as code, in some lesson."""
     texts = [lesson.read_text(encoding="utf-8") for lesson in lessons]

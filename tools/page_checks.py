@@ -21,16 +21,20 @@ from tools import (
     descriptions,
     errors,
     exercises,
+    glossary,
     notebook_drift,
     numbers,
+    parity,
     prose,
     same_code,
     spelling,
+    terms,
     translations,
     walks,
 )
 from tools.installed import HUNSPELL, require
-from tools.pages import DOCS, Page, display
+from tools.languages import LANGUAGES
+from tools.pages import DOCS, ROOT, Page, display, parse_page
 
 FOLLOWING_PUNCTUATION = ",.;:)!?»"
 
@@ -80,6 +84,53 @@ def spelling_problems(page: Page) -> list[str]:
     return spelling.problems(page.lang, [page.path])
 
 
+def in_docs(page: Page) -> bool:
+    """A page of the site, not a test's scratch or fixture page (those check their own way)."""
+    return page.lang is not None and page.path.resolve().is_relative_to(DOCS)
+
+
+def style_terms(page: Page) -> list[str]:
+    """The page and its lesson's snippet module use STYLE.md's terms (tests/test_style.py reads
+    every page, module and notebook message at once)."""
+    if not in_docs(page):
+        return []
+    module = ROOT / "snippets" / page.lang / "lessons" / f"{page.path.stem}.py"
+    texts = [terms.page_text(page.path, page.text)]
+    return terms.check(texts + terms.code_texts([module] if module.exists() else []))
+
+
+def page_parity(page: Page) -> list[str]:
+    """The page and its twin in the other language share includes, outputs and anchors; its own
+    headings have anchors and its blocks their layout (tests/test_parity.py: every page)."""
+    if not in_docs(page):
+        return []
+    relative = page.path.resolve().relative_to(DOCS / page.lang)
+    es, en = (DOCS / lang / relative for lang in LANGUAGES)
+    twin = en if page.lang == "es" else es
+    if not twin.exists():
+        return [f"{display(twin)} is missing; fix: translate {display(page.path)} into it"]
+    pair = (page, parse_page(en)) if page.lang == "es" else (parse_page(es), page)
+    own = parity.anchor_problems(page) + parity.layout_problems(page)
+    return own + (parity.parity_problems(*pair) if page.lang == "es" else [])
+
+
+def home_link(page: Page) -> list[str]:
+    """A lesson is linked from its language's home page by its title."""
+    if not in_docs(page) or page.path.parent.name != "lessons":
+        return []
+    return parity.home_link_problems(DOCS / page.lang / "index.md", lesson=page.path.name)
+
+
+def glossary_use(page: Page) -> list[str]:
+    """In the Spanish lessons, read in nav order, a glossary term's first use gives its English
+    term, and a term defined in bold has an entry (tests/test_glossary.py: all lessons)."""
+    if not in_docs(page) or page.lang != "es" or page.path.parent.name != "lessons":
+        return []
+    return glossary.lesson_problems(
+        page.path.resolve(), DOCS / "es" / "glossary.md", glossary.nav_lessons()
+    )
+
+
 def translation(page: Page) -> list[str]:
     """An English page records which Spanish version it translates: the current one."""
     if not page.path.resolve().is_relative_to(DOCS / "en"):
@@ -101,4 +152,8 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "error-index": errors.page_problems,  # a message the lesson shows, explained in errors.md
     "spelling": spelling_problems,
     "translation": translation,
+    "terms": style_terms,
+    "parity": page_parity,
+    "home-link": home_link,
+    "glossary-use": glossary_use,
 }

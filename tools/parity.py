@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tools import glossary
 from tools.languages import LANGUAGE, LANGUAGES
-from tools.pages import DOCS, Page, display, sections
+from tools.pages import DOCS, Page, display, parse_page, sections
 
 
 def missing_pages(docs: Path = DOCS) -> list[str]:
@@ -210,3 +210,24 @@ def unused_sections(pages: list[Page], snippets: Path) -> list[str]:
                     "it in the lesson's pages or delete it"
                 )
     return problems
+
+
+def home_link_problems(home: Path, lesson: str | None = None) -> list[str]:
+    """Each lesson of the home page's language (or just `lesson`, a file name) is linked from it
+    by its `# title`."""
+    links = {
+        target: " ".join(text.split())
+        for text, target in re.findall(
+            r"\[([^\]]+)\]\((lessons/[\w-]+\.md)\)", home.read_text(encoding="utf-8")
+        )
+    }
+    found = []
+    for page in sorted((home.parent / "lessons").glob(lesson or "*.md")):
+        title = next(h.title for h in parse_page(page).headings if h.level == 1)
+        shown = links.get(f"lessons/{page.name}")
+        if shown != title:
+            found.append(
+                f"{display(home)}: the link to lessons/{page.name} reads {shown!r}, but the "
+                f"lesson's title is {title!r}; fix: link it by its title, in its part"
+            )
+    return found

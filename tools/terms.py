@@ -160,22 +160,23 @@ def blank(found: re.Match) -> str:
 
 
 def page_texts(pages: list[Path]) -> list[Text]:
-    """Each page's prose, as tools/prose.py reads it; the other language's term that a glossary
+    """Each page's prose (page_text)."""
+    return [page_text(path, path.read_text(encoding="utf-8")) for path in pages]
+
+
+def page_text(path: Path, text: str) -> Text:
+    """A page's prose, as tools/prose.py reads it; the other language's term that a glossary
     entry names in parentheses left out of what the table reads."""
-    found = []
-    for path in pages:
-        text = path.read_text(encoding="utf-8")
-        maths = tuple(
-            (span.start, span.text) for span in prose.spans(path, text) if span.kind == prose.MATH
-        )
-        words = prose.readable(path, text, prose.READ - {prose.MATH})
-        table = prose.readable(path, text)
-        if path.name == "glossary.md":
-            for heading in GLOSSARY_ENTRY.finditer(text):
-                for gloss in GLOSS.finditer(text, heading.start(), heading.end()):
-                    table = table[: gloss.start()] + blank(gloss) + table[gloss.end() :]
-        found.append(Text(path, 1, language(path) or "", "page", table, words, maths))
-    return found
+    maths = tuple(
+        (span.start, span.text) for span in prose.spans(path, text) if span.kind == prose.MATH
+    )
+    words = prose.readable(path, text, prose.READ - {prose.MATH})
+    table = prose.readable(path, text)
+    if path.name == "glossary.md":
+        for heading in GLOSSARY_ENTRY.finditer(text):
+            for gloss in GLOSS.finditer(text, heading.start(), heading.end()):
+                table = table[: gloss.start()] + blank(gloss) + table[gloss.end() :]
+    return Text(path, 1, language(path) or "", "page", table, words, maths)
 
 
 def snippet_modules(snippets: Path = SNIPPETS) -> list[Path]:
