@@ -39,21 +39,21 @@ out.backward()
 def saved_bytes(fn, *args, skip=()):
     """Run fn(*args) and count the bytes taken up by the tensors its graph saves.
 
-    Each block of memory counts once, and the memory of `skip` not at all (the parameters,
+    Each storage counts once, and the memory of `skip` not at all (the parameters,
     which exist anyway)."""
     skipped = {t.untyped_storage().data_ptr() for t in skip}
-    blocks = {}
+    storages = {}
 
     def pack(tensor):
         # the memory behind the tensor, shared by its views
         storage = tensor.untyped_storage()
         if storage.data_ptr() not in skipped:
-            blocks[storage.data_ptr()] = storage
+            storages[storage.data_ptr()] = storage
         return tensor.detach()
 
     with torch.autograd.graph.saved_tensors_hooks(pack, lambda tensor: tensor):
         result = fn(*args)
-    return result, sum(storage.nbytes() for storage in blocks.values())
+    return result, sum(storage.nbytes() for storage in storages.values())
 
 
 a, b = torch.randn(1000, requires_grad=True), torch.randn(1000, requires_grad=True)

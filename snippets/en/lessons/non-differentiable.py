@@ -50,7 +50,7 @@ print(x.grad)
 # --8<-- [start:where-why]
 root = x.detach().sqrt()
 print(root)
-# sqrt's backward pass divides what it receives by 2 * sqrt(x)
+# the node of sqrt divides what it receives by 2 * sqrt(x)
 print(torch.tensor([0.0, 0.0, 1.0]) / (2 * root))
 # --8<-- [end:where-why]
 

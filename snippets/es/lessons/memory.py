@@ -39,21 +39,21 @@ out.backward()
 def saved_bytes(fn, *args, skip=()):
     """Ejecuta fn(*args) y cuenta los bytes que ocupan los tensores que guarda su grafo.
 
-    Cada bloque de memoria cuenta una vez, y la memoria de `skip` no cuenta (los parámetros,
+    Cada almacenamiento cuenta una vez, y la memoria de `skip` no cuenta (los parámetros,
     que existen de todos modos)."""
     skipped = {t.untyped_storage().data_ptr() for t in skip}
-    blocks = {}
+    storages = {}
 
     def pack(tensor):
         # la memoria del tensor, compartida con sus vistas
         storage = tensor.untyped_storage()
         if storage.data_ptr() not in skipped:
-            blocks[storage.data_ptr()] = storage
+            storages[storage.data_ptr()] = storage
         return tensor.detach()
 
     with torch.autograd.graph.saved_tensors_hooks(pack, lambda tensor: tensor):
         result = fn(*args)
-    return result, sum(storage.nbytes() for storage in blocks.values())
+    return result, sum(storage.nbytes() for storage in storages.values())
 
 
 a, b = torch.randn(1000, requires_grad=True), torch.randn(1000, requires_grad=True)

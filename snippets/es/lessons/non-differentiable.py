@@ -50,7 +50,7 @@ print(x.grad)
 # --8<-- [start:where-why]
 root = x.detach().sqrt()
 print(root)
-# la pasada hacia atrás de sqrt divide lo que le llega entre 2 * sqrt(x)
+# el nodo de sqrt divide lo que le llega entre 2 * sqrt(x)
 print(torch.tensor([0.0, 0.0, 1.0]) / (2 * root))
 # --8<-- [end:where-why]
 
