@@ -91,11 +91,21 @@ def test_adding_then_changing_a_lesson_by_the_readme_ends_green(scratch):
     for step in (2, 3):
         for command in commands[step]:
             run(scratch, command)
-    # 4. Navigation.
+    # 4. Navigation: the nav, and a link by its title on each home page, in its part.
     config = scratch / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     entry = f"- lessons/graph.md\n      - lessons/{NAME}.md\n"
     config.write_text(text.replace("- lessons/graph.md\n", entry, 1), encoding="utf-8")
+    titles = {
+        "es": ("`detach()` frente a `clone()`", "qué copia sigue en el grafo."),
+        "en": ("`detach()` versus `clone()`", "which copy stays in the graph."),
+    }
+    for lang, (title, what) in titles.items():
+        home = scratch / "docs" / lang / "index.md"
+        text = home.read_text(encoding="utf-8")
+        after = text.index("\n3. [", text.index("](lessons/graph.md)"))
+        link = f"\n3. [{title}](lessons/{NAME}.md): {what}"
+        home.write_text(text[:after] + link + text[after:], encoding="utf-8")
     # 5. Outputs and notebooks, 6. Check.
     for step in (4, 5, 6):
         for command in commands[step]:
