@@ -12,7 +12,7 @@ import importlib.util
 from pathlib import Path
 
 from tools.pages import all_pages
-from tools.terms import notebook_messages, problems, rules, snippet_modules
+from tools.terms import figures, notebook_messages, problems, rules, snippet_modules
 
 FIXTURE = Path(__file__).parent / "fixtures" / "style"
 FIX = "\n  fix: write "
@@ -23,7 +23,9 @@ def test_pages_modules_and_messages_use_the_terms_of_the_style_guide():
     modules, messages = snippet_modules(), notebook_messages()
     assert {module.parts[-3] for module in modules} == {"es", "en"}
     assert {message.lang for message in messages} == {"es", "en"}
-    found = problems(all_pages(), modules=modules, messages=messages)
+    svgs = figures()
+    assert {svg.parts[-3] for svg in svgs} == {"es", "en"}
+    found = problems(all_pages(), modules=modules, messages=messages, svgs=svgs)
     assert not found, "\n".join(found)
 
 
@@ -39,7 +41,8 @@ def fixture_problems() -> list[str]:
     pages = sorted(FIXTURE.rglob("*.md"))
     pages.remove(FIXTURE / "STYLE.md")
     modules = sorted((FIXTURE / "snippets").rglob("*.py"))
-    return problems(pages, FIXTURE / "STYLE.md", modules, fixture_messages())
+    svgs = sorted(FIXTURE.rglob("*.svg"))
+    return problems(pages, FIXTURE / "STYLE.md", modules, fixture_messages(), svgs)
 
 
 def banned(where: str, used: str, term: str, variant: str = "") -> str:
@@ -82,6 +85,8 @@ def test_banned_variants_and_patterns_fail_naming_file_line_and_term():
         # ending a clause; "any more gradients" (a quantity) passes
         pattern(f"{EN}:8", "any more", ANY_MORE, "write anymore"),
         # a glossary entry may name the other language's term in parentheses, nothing else
+        # a picture's label, split over two lines as Graphviz draws it
+        banned("tests/fixtures/style/es/assets/figure.svg:2", "paso hacia atrás", BACKWARD),
         banned("tests/fixtures/style/es/glossary.md:9", "paso hacia atrás", BACKWARD),
         banned(
             "tests/fixtures/style/es/glossary.md:11",

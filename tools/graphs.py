@@ -274,7 +274,7 @@ class Picture:
 
 # A cluster's label, in lines: each line is left-aligned, clear of the edge entering the cluster.
 RECOMPUTED = {
-    "es": "se recalcula en el\npaso hacia atrás",
+    "es": "se recalcula en la\npasada hacia atrás",
     "en": "recomputed in\nthe backward pass",
 }
 FROM_SCRATCH = tuple(

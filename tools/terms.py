@@ -6,7 +6,9 @@ Read: every page's prose, glossary included (tools/prose.py: running text, headi
 titles, descriptions, maths; not code, inline code, addresses or anchors); the
 comments, docstrings and printed strings of every snippet module (as tools/code_language.py
 reads them), in the module's language; the notebooks' messages (tools/notebook_text.py's `TEXT`,
-imported: the strings a learner's notebook gets), in theirs. Inline code is never checked.
+imported: the strings a learner's notebook gets), in theirs; the labels of the pictures under
+docs/<lang>/assets/ (what tools/graphs.py and tools/walks.py draw), in the folder's language.
+Inline code is never checked.
 
 Two kinds of rule, both listed in STYLE.md:
 - Its term table (English | Español | Not in English | No en español). A variant is a word or
@@ -21,6 +23,7 @@ Two kinds of rule, both listed in STYLE.md:
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 import sys
 from dataclasses import dataclass
@@ -30,7 +33,7 @@ from types import ModuleType
 from tools import prose
 from tools.code_language import INLINE_CODE, texts
 from tools.languages import LANGUAGES
-from tools.pages import ROOT, Piece, all_pages, display, language
+from tools.pages import DOCS, ROOT, Piece, all_pages, display, language
 from tools.spelling import MATHS
 
 STYLE = ROOT / "STYLE.md"
@@ -269,18 +272,41 @@ def check(items: list[Text], style: Path = STYLE) -> list[str]:
     return [message for _, message in sorted(found)]
 
 
+# A label of an SVG picture: Graphviz writes one <text> per line of a label.
+SVG_TEXT = re.compile(r"<text\b[^>]*>(?P<text>[^<]*)</text>")
+
+
+def figures(docs: Path = DOCS) -> list[Path]:
+    return sorted(path for lang in LANGUAGES for path in (docs / lang / "assets").glob("*.svg"))
+
+
+def figure_texts(svgs: list[Path]) -> list[Text]:
+    """Each picture's labels, one line each, so that "paso hacia / atrás" still reads as one
+    phrase; the line is the label's (the fix is in the code that draws it)."""
+    found = []
+    for svg in svgs:
+        labels = [html.unescape(m["text"]) for m in SVG_TEXT.finditer(svg.read_text("utf-8"))]
+        found.append(Text.of(svg, 1, language(svg) or "", "figure", "\n".join(labels)))
+    return found
+
+
 def problems(
     pages: list[Path],
     style: Path = STYLE,
     modules: list[Path] | None = None,
     messages: list[Text] | None = None,
+    svgs: list[Path] | None = None,
 ) -> list[str]:
-    """Each banned variant or pattern in the pages, the modules' text and the messages."""
-    return check(page_texts(pages) + code_texts(modules or []) + (messages or []), style)
+    """Each banned variant or pattern in the pages, the modules' text, the messages and the
+    pictures' labels."""
+    texts = page_texts(pages) + code_texts(modules or []) + (messages or [])
+    return check(texts + figure_texts(svgs or []), style)
 
 
 def main() -> int:
-    found = problems(all_pages(), modules=snippet_modules(), messages=notebook_messages())
+    found = problems(
+        all_pages(), modules=snippet_modules(), messages=notebook_messages(), svgs=figures()
+    )
     print("\n".join(found))
     return 1 if found else 0
 
