@@ -91,7 +91,7 @@ for f, point in [(loss_like, torch.randn(100)), (curve, torch.randn(1))]:
     J_columns, jvps = jacobian_by_columns(f, point)
     J_rows, vjps = jacobian_by_rows(f, point)
     same = torch.allclose(J_columns, J_rows)
-    print(f"{f.__name__}: J {tuple(J_rows.shape)}, {jvps} JVP, {vjps} VJP, same J: {same}")
+    print(f"{f.__name__}: J {tuple(J_rows.shape)}, JVP: {jvps}, VJP: {vjps}, same J: {same}")
 # --8<-- [end:counting]
 
 # --8<-- [start:grad]

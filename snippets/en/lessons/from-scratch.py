@@ -162,8 +162,8 @@ print(repr(math.tanh(h)), repr(torch.tanh(torch.tensor(h, dtype=torch.float64)).
 
 # --8<-- [start:wrong-order]
 def backward_unsorted(root):
-    """Wrong on purpose: each Value once, in the order in which a search from the root
-    finds them."""
+    """Wrong on purpose: each Value once, in the order in which a breadth-first search
+    from the result finds them."""
     root.grad = 1.0
     pending, seen = [root], {root}
     while pending:

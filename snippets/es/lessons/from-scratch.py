@@ -163,7 +163,7 @@ print(repr(math.tanh(h)), repr(torch.tanh(torch.tensor(h, dtype=torch.float64)).
 # --8<-- [start:wrong-order]
 def backward_unsorted(root):
     """Mal a propósito: cada Value una vez, en el orden en que los encuentra una búsqueda
-    desde la raíz."""
+    en anchura desde el resultado."""
     root.grad = 1.0
     pending, seen = [root], {root}
     while pending:
