@@ -50,7 +50,8 @@ features = torch.tanh(model.body(inputs))
 print(features.requires_grad)
 outputs = model(inputs)
 inputs_of_head = outputs.grad_fn.next_functions
-print(outputs.grad_fn.name(), [type(fn).__name__ if fn is not None else None for fn, _ in inputs_of_head])
+names = [type(fn).__name__ if fn is not None else None for fn, _ in inputs_of_head]
+print(outputs.grad_fn.name(), names)
 # --8<-- [end:freeze]
 
 # --8<-- [start:fine-tune]
