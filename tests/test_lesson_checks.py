@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from tools import glossary
-from tools.page_checks import glossary_use, home_link, page_parity, style_terms
+from tools.page_checks import code_width, glossary_use, home_link, page_parity, style_terms
 from tools.pages import DOCS, parse_page
 from tools.parity import home_link_problems
 
@@ -83,3 +83,14 @@ def test_a_first_use_without_its_english_term_fails_that_lesson_only(tmp_path):
     assert glossary.lesson_problems(docs / "es" / "lessons" / "second.md", entries, lessons) == []
     [outside] = glossary.lesson_problems(docs / "es" / "lessons" / "third.md", entries, lessons)
     assert "third.md: not in mkdocs.yml's nav; fix: add it to its part" in outside
+
+
+def test_inline_code_too_wide_for_a_phone_fails_the_lesson():
+    """What the browser tour found on module-hooks (a 57-character name in inline code)."""
+    name = "`torch._C._debug_only_display_vmap_fallback_warnings(True)`"
+    page = changed("en", "## Leaf tensors", f"Call {name}.\n\n## Leaf tensors")
+    [problem] = code_width(page)
+    line = line_of("en", "## Leaf tensors")
+    assert problem.startswith(f"docs/en/lessons/graph.md:{line}: {name} has a word of 57 ")
+    assert "fix: shorten it, name it in words, or show it in a code block" in problem
+    assert code_width(parse_page(GRAPH["en"])) == []

@@ -396,6 +396,7 @@ def test_each_test_is_named_after_the_snippet_section_it_runs(tmp_path):
         == sorted(CHECKS)
         == [
             "code-language",
+            "code-width",
             "colons",
             "comment-spacing",
             "description",

@@ -70,6 +70,25 @@ def comment_spacing(page: Page) -> list[str]:
     ]
 
 
+# Inline code never wraps inside a word: on a phone (390 px, Material's code font) a run of
+# more than this many characters without a space runs off the screen. The browser tour
+# (tests/test_browser.py) measures the real overflow; this catches it in `make check`.
+LONGEST_CODE_WORD = 50
+
+
+def code_width(page: Page) -> list[str]:
+    """No inline code the reader sees holds a word too long to fit a phone's width."""
+    return [
+        f"{display(page.path)}:{span.line}: `{span.text}` has a word of {len(word)} characters, "
+        f"wider than a phone (at most {LONGEST_CODE_WORD})\n  fix: shorten it, name it in words, "
+        "or show it in a code block of the snippet module"
+        for span in prose.spans(page.path, page.text)
+        if span.kind == prose.CODE
+        for word in [max(span.text.split(), key=len, default="")]
+        if len(word) > LONGEST_CODE_WORD
+    ]
+
+
 def code_language_problems(page: Page) -> list[str]:
     """The comments, docstrings and printed strings of the page's code are in its language."""
     require(spelling.available(), HUNSPELL)  # fails with the fix, or SKIP_SPELLING=1 skips
@@ -142,6 +161,7 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "stated-values": stated_values,
     "image-text": image_text,
     "comment-spacing": comment_spacing,
+    "code-width": code_width,
     "same-code": same_code.problems,
     "code-language": code_language_problems,
     "walk-figures": walks.page_problems,
