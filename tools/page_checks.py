@@ -36,7 +36,7 @@ from tools.installed import HUNSPELL, require
 from tools.languages import LANGUAGES
 from tools.pages import DOCS, ROOT, Page, display, parse_page
 
-FOLLOWING_PUNCTUATION = ",.;:)!?»"
+FOLLOWING_PUNCTUATION = tuple(",.;:)!?»")  # a tuple: "" is not in it
 
 
 def stated_values(page: Page) -> list[str]:
@@ -55,18 +55,21 @@ def image_text(page: Page) -> list[str]:
     ]
 
 
+def spans_of(page: Page, kind: str) -> list[prose.Span]:
+    """The page's prose spans of one kind (code, comment...), each with its line."""
+    return [span for span in prose.spans(page.path, page.text) if span.kind == kind]
+
+
 def comment_spacing(page: Page) -> list[str]:
     """A note for the checks (`<!-- unchecked: ... -->`) hides, the space before it does not: before
     a comma or a full stop the reader would see "4.7213 ,". The note follows its value directly."""
+    text = page.text
     return [
         f"{display(page.path)}:{span.line}: a space before this comment shows before the "
-        f"{page.text[span.end]!r} after it\n  fix: write the comment right after its value, "
+        f"{text[span.end]!r} after it\n  fix: write the comment right after its value, "
         "with no space: `4.7213<!-- printed in #setup -->,`"
-        for span in prose.spans(page.path, page.text)
-        if span.kind == prose.COMMENT
-        and span.end < len(page.text)
-        and page.text[span.end] in FOLLOWING_PUNCTUATION
-        and page.text[span.start - 1].isspace()
+        for span in spans_of(page, prose.COMMENT)
+        if text[span.end : span.end + 1] in FOLLOWING_PUNCTUATION and text[span.start - 1].isspace()
     ]
 
 
@@ -82,8 +85,7 @@ def code_width(page: Page) -> list[str]:
         f"{display(page.path)}:{span.line}: `{span.text}` has a word of {len(word)} characters, "
         f"wider than a phone (at most {LONGEST_CODE_WORD})\n  fix: shorten it, name it in words, "
         "or show it in a code block of the snippet module"
-        for span in prose.spans(page.path, page.text)
-        if span.kind == prose.CODE
+        for span in spans_of(page, prose.CODE)
         for word in [max(span.text.split(), key=len, default="")]
         if len(word) > LONGEST_CODE_WORD
     ]
