@@ -53,3 +53,56 @@ def test_bench_runs_and_reports_every_figure(site, tmp_path):
     assert counts["es"]["stated_values_bound"] > 0
     assert counts["es"]["stated_values_unchecked"] >= 0
     assert re.search(r"^import_torch \(s\) +\| +\d+\.\d\d", result.stdout, re.M)  # the table
+
+
+def test_shown_waits_past_a_reply_cut_short(monkeypatch):
+    """A server mid-restart can answer with a broken status line (http.client's BadStatusLine,
+    not an OSError): the wait goes on instead of failing the serve test (it did, once, in CI)."""
+    import http.client
+    import io
+
+    from tools import bench
+
+    replies = [http.client.BadStatusLine("x"), ConnectionResetError(), io.BytesIO(b"<p>new</p>")]
+
+    def urlopen(url, timeout):
+        reply = replies.pop(0)
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+    monkeypatch.setattr(bench.urllib.request, "urlopen", urlopen)
+    bench.shown(["http://127.0.0.1:9/page/"], "new", timeout=10)
+    assert replies == []  # both failures were waited past, and the page was read
+
+
+def test_start_serve_tries_another_port_when_the_server_exits(monkeypatch, tmp_path):
+    """The port is free when chosen, but another process may bind it first: `mkdocs serve` then
+    exits at once. `start_serve` notices (it does not wait out the timeout) and tries another."""
+    from urllib.parse import urlsplit
+
+    from tools import bench
+    from tools.pages import site_config
+
+    page = tmp_path / urlsplit(site_config()["site_url"]).path.strip("/") / "lessons" / "graph"
+    page.mkdir(parents=True)
+    (page / "index.html").write_text("<html></html>")
+    started, real_popen = [], subprocess.Popen
+
+    def popen(command, **options):
+        port = command[command.index("--dev-addr") + 1].rsplit(":", 1)[1]
+        started.append(port)
+        if len(started) == 1:  # the port was taken: the server exits at once
+            return real_popen([sys.executable, "-c", "raise SystemExit(1)"])
+        serve = ["-m", "http.server", port, "--bind", "127.0.0.1", "--directory", str(tmp_path)]
+        return real_popen([sys.executable, *serve], stderr=subprocess.DEVNULL)
+
+    monkeypatch.setattr(bench.subprocess, "Popen", popen)
+    server, urls = bench.start_serve(tmp_path, ["lessons/graph/"], timeout=60)
+    try:
+        # Had the exit not been noticed, the first port's wait would end in a TimeoutError.
+        assert len(started) == 2
+        assert urls[0].endswith(f":{started[1]}/autograd/lessons/graph/")
+    finally:
+        server.terminate()
+        server.wait()

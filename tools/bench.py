@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import http.client
 import json
 import os
 import re
@@ -127,16 +128,8 @@ def serve_reloads(
     """Seconds from saving a new comment at each (file, line) of `edits` to every page of
     `pages` (addresses under the site's root) showing it, under `make serve` (`mkdocs serve`
     in `project`, which rebuilds the whole site): once per repetition."""
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
-    base = f"http://127.0.0.1:{port}{urlsplit(site_config()['site_url']).path}"
-    urls = [base + page for page in pages]
-    command = [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.DEVNULL)
+    server, urls = start_serve(project, pages, timeout)
     try:
-        shown(urls, "</html>", timeout=timeout)  # the first build
         seconds = []
         for repetition in range(repetitions):
             marker = f"# bench {repetition} {time.time_ns()}"
@@ -145,7 +138,7 @@ def serve_reloads(
                 lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
                 lines.insert(line - 1, f"{marker}\n")
                 path.write_text("".join(lines), encoding="utf-8")
-            shown(urls, html.escape(marker, quote=False), timeout=timeout)
+            shown(urls, html.escape(marker, quote=False), timeout, server)
             seconds.append(time.monotonic() - start)
         return seconds
     finally:
@@ -153,8 +146,38 @@ def serve_reloads(
         server.wait()
 
 
-def shown(urls, text: str, timeout: float) -> None:
-    """Wait until every page at `urls` holds `text`."""
+class ServerExited(RuntimeError):
+    """`mkdocs serve` stopped before it served the pages."""
+
+
+def start_serve(project: Path, pages: list[str], timeout: float, attempts: int = 3):
+    """`mkdocs serve` in `project` on a free port, once its first build is served: the server
+    and the addresses of `pages`. The port is free when chosen but another process may take it
+    before `mkdocs serve` binds it; the server then exits, and another port is tried."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for attempt in range(attempts):
+        with socket.socket() as free:
+            free.bind(("127.0.0.1", 0))
+            port = free.getsockname()[1]
+        base = f"http://127.0.0.1:{port}{urlsplit(site_config()['site_url']).path}"
+        urls = [base + page for page in pages]
+        command = [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.DEVNULL)
+        try:
+            shown(urls, "</html>", timeout, server)  # the first build
+            return server, urls
+        except ServerExited:
+            if attempt == attempts - 1:
+                raise
+        except BaseException:
+            server.terminate()
+            server.wait()
+            raise
+    raise AssertionError("unreachable")
+
+
+def shown(urls, text: str, timeout: float, server: subprocess.Popen | None = None) -> None:
+    """Wait until every page at `urls` holds `text`, while `server` (if given) runs."""
     deadline, waiting = time.monotonic() + timeout, set(urls)
     while waiting:
         for url in list(waiting):
@@ -162,8 +185,14 @@ def shown(urls, text: str, timeout: float) -> None:
                 with urllib.request.urlopen(url, timeout=5) as response:
                     if text in response.read().decode("utf-8"):
                         waiting.discard(url)
-            except OSError:
+            # Not up yet, or answering mid-restart: a refused connection, a reset, or a reply
+            # cut short (http.client's BadStatusLine, which is no OSError).
+            except (OSError, http.client.HTTPException):
                 pass
+        if server is not None and server.poll() is not None:
+            raise ServerExited(
+                f"`mkdocs serve` exited ({server.returncode}) before {urls} were served"
+            )
         if time.monotonic() > deadline:
             raise TimeoutError(f"{sorted(waiting)} never showed {text!r}")
         time.sleep(0.02)
