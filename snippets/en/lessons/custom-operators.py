@@ -10,8 +10,8 @@ print(x)
 # --8<-- [end:setup]
 
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:numpy-error]
     numpy.sin(x.numpy())
@@ -45,8 +45,8 @@ print(sin_x.requires_grad)
 print(torch.equal(sin_x, torch.sin(x)))
 # --8<-- [end:custom-op]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:no-autograd]
     sin_x = numpy_sin(x)
@@ -87,8 +87,8 @@ print(shapes_only)
 print(torch.sin(shapes_only))
 # --8<-- [end:meta]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:no-fake]
     numpy_sin(shapes_only)
@@ -126,8 +126,8 @@ def _(t):
 print(numpy_argsort(x))
 # --8<-- [end:wrong-fake]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:wrong-fake-opcheck]
     torch.library.opcheck(numpy_argsort, (x.detach(),))
@@ -190,8 +190,8 @@ NumPySin.apply(x).sum().backward()
 print(x.grad)
 # --8<-- [end:function-on-meta]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:function-on-meta-error]
     NumPySin.apply(shapes_only)
@@ -202,8 +202,8 @@ except NotImplementedError as error:
 # Exercises: docs/en/lessons/custom-operators.md#exercises.
 
 
-# The error is the answer. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is the exercise's answer. Run as a script, the file prints it and carries on; the
+# page shows the traceback.
 try:
     # --8<-- [start:exercise-1]
     def numpy_tanh(t):  # no type hints
@@ -291,8 +291,8 @@ numpy_sin_(values)
 print(values)
 # --8<-- [end:exercise-4]
 
-# The error is the answer. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is the exercise's answer. Run as a script, the file prints it and carries on; the
+# page shows the traceback.
 try:
     # --8<-- [start:exercise-4-opcheck]
     torch.library.opcheck(numpy_sin_, (torch.tensor([0.0, 1.0, 2.0]),))
