@@ -1,4 +1,4 @@
-"""Module and parameter hooks, and autograd.grad in depth: docs/{es,en}/lessons/module-hooks.md."""
+"""Module and parameter hooks, and autograd.grad in depth: docs/en/lessons/module-hooks.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -73,8 +73,8 @@ print(torch.allclose(new_weight_grad, weight_grad))
 print(torch.allclose(new_x_grad, x_grad * 0.5))
 # --8<-- [end:change-grad-input]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:in-place]
     hooked = nn.Sequential(nn.Linear(3, 2), nn.ReLU(inplace=True))
@@ -163,8 +163,8 @@ for handle in handles:
     handle.remove()
 # --8<-- [end:order]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:allow-unused-error]
     unused = torch.ones(3, requires_grad=True)
@@ -181,8 +181,8 @@ loss = (x**2).sum()
 print(torch.autograd.grad(loss, [x, unused], materialize_grads=True))
 # --8<-- [end:allow-unused]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:materialize-without-unused]
     loss = (x**2).sum()
@@ -191,8 +191,8 @@ try:
 except ValueError as error:
     print(f"ValueError: {error}")
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is intended. Run as a script, the file prints it and carries on; the page shows
+# the traceback.
 try:
     # --8<-- [start:batched-error]
     hidden = first(x)
@@ -208,7 +208,7 @@ print(jacobian)
 print(torch.equal(jacobian, first.weight))
 # --8<-- [end:is-grads-batched]
 
-# Exercises: docs/{es,en}/lessons/module-hooks.md#exercises.
+# Exercises: docs/en/lessons/module-hooks.md#exercises.
 
 
 # --8<-- [start:exercise-1]
@@ -225,8 +225,8 @@ answer = (last.weight.grad, first.weight.grad)
 print(answer)
 # --8<-- [end:exercise-1]
 
-# The error is the answer. Run as a script, this file prints it and goes on;
-# the page shows the traceback.
+# This error is the exercise's answer. Run as a script, the file prints it and carries on; the
+# page shows the traceback.
 try:
     # --8<-- [start:exercise-2]
     hidden = first(inputs)

@@ -1,4 +1,4 @@
-"""Hooks de módulos y parámetros, y autograd.grad a fondo: docs/{es,en}/lessons/module-hooks.md."""
+"""Hooks de módulos y parámetros, y autograd.grad a fondo: docs/es/lessons/module-hooks.md."""
 
 # --8<-- [start:setup]
 import torch
@@ -208,7 +208,7 @@ print(jacobian)
 print(torch.equal(jacobian, first.weight))
 # --8<-- [end:is-grads-batched]
 
-# Ejercicios: docs/{es,en}/lessons/module-hooks.md#exercises.
+# Ejercicios: docs/es/lessons/module-hooks.md#exercises.
 
 
 # --8<-- [start:exercise-1]
