@@ -176,7 +176,8 @@ class NumPyLogSumExp(LogSumExp):
     @staticmethod
     @once_differentiable
     def backward(ctx, grad_output):
-        # .detach().cpu(): NumPy reads only CPU tensors outside the graph
+        # .detach().cpu(): .numpy() refuses GPU tensors and, while tracking
+        # is on, tensors that require grad
         t, result = (saved.detach().cpu().numpy() for saved in ctx.saved_tensors)
         softmax = numpy.exp(t - numpy.expand_dims(result, ctx.dim))
         # back to a tensor with grad_output's dtype and device

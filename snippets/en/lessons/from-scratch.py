@@ -255,6 +255,8 @@ while pending:
         node.register_prehook(lambda grad_outputs, node=node: ran.append(node.name()))
         pending += [child for child, _ in node.next_functions]
 loss_t.backward()
+# AccumulateGrad's name() starts with its C++ namespace
+# (torch::autograd::); keep only the last part
 answer = [name.rpartition("::")[2] for name in ran]
 print(answer)
 # --8<-- [end:exercise-4]

@@ -14,7 +14,8 @@ x = torch.randn(3, requires_grad=True)
 # forward pass: a node saves a tensor
 def pack(tensor):
     print("saved:", tensor)
-    # not the tensor itself, which would make a reference cycle
+    # not the tensor itself: if it's the node's output, the two would point
+    # to each other (a reference cycle)
     return tensor.detach()
 
 

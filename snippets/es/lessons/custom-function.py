@@ -176,7 +176,8 @@ class NumPyLogSumExp(LogSumExp):
     @staticmethod
     @once_differentiable
     def backward(ctx, grad_output):
-        # .detach().cpu(): NumPy solo lee tensores de la CPU fuera del grafo
+        # .detach().cpu(): .numpy() rechaza los tensores de la GPU y, con el
+        # registro de operaciones activado, los que requieren gradiente
         t, result = (saved.detach().cpu().numpy() for saved in ctx.saved_tensors)
         softmax = numpy.exp(t - numpy.expand_dims(result, ctx.dim))
         # de vuelta a un tensor del tipo y el dispositivo de grad_output

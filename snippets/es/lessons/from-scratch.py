@@ -255,6 +255,8 @@ while pending:
         node.register_prehook(lambda grad_outputs, node=node: ran.append(node.name()))
         pending += [child for child, _ in node.next_functions]
 loss_t.backward()
+# el nombre de AccumulateGrad lleva delante su espacio de nombres de C++
+# (torch::autograd::); nos quedamos con la última parte
 respuesta = [name.rpartition("::")[2] for name in ran]
 print(respuesta)
 # --8<-- [end:exercise-4]

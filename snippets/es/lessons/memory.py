@@ -14,7 +14,8 @@ x = torch.randn(3, requires_grad=True)
 # pasada hacia delante: un nodo guarda un tensor
 def pack(tensor):
     print("guardado:", tensor)
-    # no el propio tensor, que crearía un ciclo de referencias
+    # no el propio tensor: si es la salida del nodo, los dos se apuntarían
+    # el uno al otro (un ciclo de referencias)
     return tensor.detach()
 
 
