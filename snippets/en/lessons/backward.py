@@ -61,7 +61,7 @@ print(answer)
 print(torch.allclose(answer, x**2))
 # --8<-- [end:exercise-1]
 
-# The error is the answer. Run as a script, this file prints it and goes on;
+# This error is the exercise's answer. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:exercise-2]

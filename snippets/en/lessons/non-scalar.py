@@ -18,7 +18,7 @@ print(y)
 print(z)
 # --8<-- [end:non-scalar]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
+# This error is intended. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:implicit-error]
@@ -85,7 +85,7 @@ print(x.grad)
 print(torch.equal(x.grad, with_sum))
 # --8<-- [end:exercise-1]
 
-# The error is the answer. Run as a script, this file prints it and goes on;
+# This error is the exercise's answer. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:exercise-2]

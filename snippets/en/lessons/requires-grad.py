@@ -12,7 +12,7 @@ print(x)
 print(x.requires_grad)
 # --8<-- [end:default-flag]
 
-# The error is the lesson. Run as a script, this file prints it and goes on;
+# This error is intended. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:untracked-backward]
@@ -45,7 +45,7 @@ answer = ((x * 2).requires_grad, (torch.ones(3) * 2).requires_grad)
 print(answer)
 # --8<-- [end:exercise-1]
 
-# The error is the answer. Run as a script, this file prints it and goes on;
+# This error is the exercise's answer. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:exercise-2]

@@ -44,7 +44,7 @@ answer = x
 print(answer)
 # --8<-- [end:exercise-1]
 
-# The error is the answer. Run as a script, this file prints it and goes on;
+# This error is the exercise's answer. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:exercise-2]
@@ -64,7 +64,7 @@ answer = w
 print(answer)
 # --8<-- [end:exercise-3]
 
-# The error is the answer. Run as a script, this file prints it and goes on;
+# This error is the exercise's answer. Run as a script, the file prints it and carries on;
 # the page shows the traceback.
 try:
     # --8<-- [start:exercise-4]
