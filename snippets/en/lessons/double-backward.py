@@ -37,7 +37,7 @@ print(-2 * r * (1 - r * r))  # the second derivative of tanh, by hand
 
 
 # --8<-- [start:calls]
-class TanhTalking(Tanh):  # the same forward and backward, which also prints what it receives
+class TanhTalking(Tanh):  # the same forward; its backward prints what it receives and calls Tanh's
     @staticmethod
     def backward(ctx, grad_output):
         print("backward receives", grad_output)

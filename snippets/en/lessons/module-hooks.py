@@ -144,7 +144,7 @@ print([param.grad for param in fused.parameters()])
 
 
 # --8<-- [start:order]
-def say(text):  # a function that only prints the text
+def say(text):  # returns a hook that only prints the text
     return lambda *args: print(text)
 
 

@@ -37,7 +37,7 @@ print(-2 * r * (1 - r * r))  # la derivada segunda de tanh, a mano
 
 
 # --8<-- [start:calls]
-class TanhTalking(Tanh):  # mismo forward y mismo backward, que además imprime lo que recibe
+class TanhTalking(Tanh):  # el mismo forward; su backward imprime lo que recibe y llama al de Tanh
     @staticmethod
     def backward(ctx, grad_output):
         print("backward recibe", grad_output)
@@ -203,7 +203,7 @@ class SumRows(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_output):
-        return grad_output  # una forma de menos: (2,) en lugar de (2, 3)
+        return grad_output  # una dimensión de menos: (2,) en lugar de (2, 3)
 
 
 matrix = torch.ones(2, 3, requires_grad=True)

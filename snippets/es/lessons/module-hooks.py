@@ -144,7 +144,7 @@ print([param.grad for param in fused.parameters()])
 
 
 # --8<-- [start:order]
-def say(text):  # una función que solo imprime el texto
+def say(text):  # devuelve un hook que solo imprime el texto
     return lambda *args: print(text)
 
 
