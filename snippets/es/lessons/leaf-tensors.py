@@ -51,6 +51,7 @@ print(w.grad)
 # la hoja sin nombre, a la que solo llega el grafo (atributo interno)
 leaf = w.grad_fn.next_functions[0][0].variable
 print(leaf.is_leaf, leaf.dtype)
+print(leaf)
 print(leaf.grad)
 # --8<-- [end:unnamed-leaf]
 
