@@ -94,3 +94,10 @@ def test_inline_code_too_wide_for_a_phone_fails_the_lesson():
     assert problem.startswith(f"docs/en/lessons/graph.md:{line}: {name} has a word of 57 ")
     assert "fix: shorten it, name it in words, or show it in a code block" in problem
     assert code_width(parse_page(GRAPH["en"])) == []
+
+
+def test_inline_code_two_characters_over_the_widest_that_fits_fails():
+    """The 48-character call the browser tour found overflowing a paragraph on a phone."""
+    name = "`_debug_only_display_vmap_fallback_warnings(True)`"
+    [problem] = code_width(changed("en", "## Leaf tensors", f"Call {name}.\n\n## Leaf tensors"))
+    assert f"{name} has a word of 48 characters, wider than a phone (at most 46)" in problem
