@@ -50,7 +50,7 @@ print(leaf_node.variable is x)
 order = []
 
 
-# una función aparte: cada lambda guarda su propio node (una lambda escrita
+# una función aparte: cada lambda guarda su propio `node` (una lambda escrita
 # dentro del bucle vería solo el último)
 def record(node):
     node.register_prehook(lambda grad_outputs: order.append(node.name()))
