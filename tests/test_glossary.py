@@ -101,6 +101,14 @@ def test_entry_without_the_other_language_term_fails(tmp_path):
     assert "fix: write the heading as `### Tensor hoja (*<other-language term>*)" in problem
 
 
+def test_first_use_of_a_term_spelled_the_same_in_english_needs_no_gloss(tmp_path):
+    docs = fixture_copy(tmp_path, "es/glossary.md", "(*leaf tensor*)", "(*tensor hoja*)")
+    lesson = docs / "es" / "lessons" / "first.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("hoja** (*leaf tensor*)", "hoja**", 1), encoding="utf-8")
+    assert first_uses(docs) == []
+
+
 def test_first_use_without_the_english_term_fails(tmp_path):
     docs = fixture_copy(tmp_path, "es/lessons/first.md", "hoja** (*leaf tensor*)", "hoja**")
     [problem] = first_uses(docs)

@@ -175,7 +175,8 @@ def first_use_problems(glossary: Path, lessons: list[Path]) -> list[str]:
                     f"lessons/{lesson.name}, the first lesson that uses it; fix: link it there"
                 )
             followed = re.compile(r"\s*\(\s*" + words(entry.other), re.IGNORECASE)
-            if not followed.match(text, used.end()):
+            same_word = term.lower() == entry.other.lower()  # «tensor (*tensor*)» tells nothing
+            if not same_word and not followed.match(text, used.end()):
                 line = text.count("\n", 0, used.start()) + 1
                 found = " ".join(used.group().split())
                 problems.append(
