@@ -10,11 +10,14 @@ from types import SimpleNamespace
 
 import markdown
 import nbformat
+import pygments
 import pytest
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import PluginError
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer
 
-from tools.hooks import build_once, maths, notebook_pages, search
+from tools.hooks import build_once, code_comments, maths, notebook_pages, search
 from tools.notebook_build import CHECKER, SHORT_TRACEBACKS, notebook_path
 from tools.pages import DOCS, ROOT, read_fences, site_config
 
@@ -209,3 +212,11 @@ def test_no_hook_imports_torch():
     )
     assert found.returncode == 0, found.stderr
     assert found.stdout.strip() == "False", "a hook imports torch; run python -X importtime"
+
+
+def test_a_comment_is_given_its_column_so_that_its_wrapped_lines_stay_under_it():
+    """Pygments' HTML, escapes counted as the one character the reader sees (`<`)."""
+    code = "def f(x):\n    # why\n    return x < 1  # a comparison\n# no indent\n"
+    marked = code_comments.with_columns(pygments.highlight(code, PythonLexer(), HtmlFormatter()))
+    assert re.findall(r'style="--column: (\d+)">#', marked) == ["4", "18"]
+    assert '<span class="c1"># no indent</span>' in marked

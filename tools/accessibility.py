@@ -148,6 +148,16 @@ CHECKS = """(device) => {
       add("comment-scrolls", wideComment, "a comment makes the block scroll sideways");
   }
 
+  // A comment that wraps goes on under its own start, not at the block's left edge, where it
+  // would read as code at another indentation.
+  for (const c of document.querySelectorAll(`article pre > code :is(${comment})`)) {
+    const range = document.createRange();
+    range.selectNodeContents(c);
+    const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+    if (lines.some((r) => r.left < lines[0].left - 1))
+      add("comment-keeps-column", c, "a wrapped comment goes on at the block's left edge");
+  }
+
   // A formula or a table wider than the screen shows that it scrolls (a shadow on the side
   // with more); axe checks that the keyboard reaches it.
   for (const region of document.querySelectorAll(".math-display, .md-typeset__scrollwrap")) {

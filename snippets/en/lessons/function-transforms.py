@@ -66,7 +66,8 @@ print(torch.allclose(jacrev(NumPyTanh.apply)(x), jacrev(torch.tanh)(x)))
 # the traceback.
 try:
     # --8<-- [start:jvp-error]
-    v = torch.tensor([1.0, 0.0, 0.0])  # the direction: the first value of x
+    # the direction: the first value of x
+    v = torch.tensor([1.0, 0.0, 0.0])
     jvp(NumPyTanh.apply, (x,), (v,))
     # --8<-- [end:jvp-error]
 except NotImplementedError as error:

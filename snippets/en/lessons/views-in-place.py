@@ -108,7 +108,8 @@ print(x.grad)
 
 
 # --8<-- [start:mark-dirty]
-class TwiceInPlace(TwiceInPlaceUnmarked):  # the same forward and backward
+# the same forward and backward as TwiceInPlaceUnmarked
+class TwiceInPlace(TwiceInPlaceUnmarked):
     @staticmethod
     def setup_context(ctx, inputs, output):
         (t,) = inputs

@@ -66,7 +66,8 @@ print(torch.allclose(jacrev(NumPyTanh.apply)(x), jacrev(torch.tanh)(x)))
 # la página muestra la traza.
 try:
     # --8<-- [start:jvp-error]
-    v = torch.tensor([1.0, 0.0, 0.0])  # la dirección: el primer valor de x
+    # la dirección: el primer valor de x
+    v = torch.tensor([1.0, 0.0, 0.0])
     jvp(NumPyTanh.apply, (x,), (v,))
     # --8<-- [end:jvp-error]
 except NotImplementedError as error:

@@ -108,7 +108,8 @@ print(x.grad)
 
 
 # --8<-- [start:mark-dirty]
-class TwiceInPlace(TwiceInPlaceUnmarked):  # el mismo forward y el mismo backward
+# el mismo forward y el mismo backward que TwiceInPlaceUnmarked
+class TwiceInPlace(TwiceInPlaceUnmarked):
     @staticmethod
     def setup_context(ctx, inputs, output):
         (t,) = inputs
