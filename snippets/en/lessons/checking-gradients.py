@@ -161,7 +161,7 @@ print(torch.autograd.gradcheck(lambda t: (t * t.sin()).sum(), (x64,)))
 
 
 # --8<-- [start:exercise-3]
-def two_outputs(t):  # three inputs, two outputs
+def two_outputs(t):  # three values in, two out
     return t[:2] * t[2]
 
 

@@ -161,7 +161,7 @@ print(torch.autograd.gradcheck(lambda t: (t * t.sin()).sum(), (x64,)))
 
 
 # --8<-- [start:exercise-3]
-def two_outputs(t):  # tres entradas, dos salidas
+def two_outputs(t):  # entran tres valores, salen dos
     return t[:2] * t[2]
 
 
