@@ -134,6 +134,7 @@ except RuntimeError as error:
 # --8<-- [start:anomaly-warning]
 lines = str(caught[0].message).splitlines()
 print(lines[0])
+# the last line is PyTorch's own source location; the one before is our code
 print(lines[-2].strip())
 # --8<-- [end:anomaly-warning]
 

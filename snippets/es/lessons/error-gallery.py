@@ -134,6 +134,7 @@ except RuntimeError as error:
 # --8<-- [start:anomaly-warning]
 lines = str(caught[0].message).splitlines()
 print(lines[0])
+# la última línea es la posición en el código de PyTorch; la anterior, nuestro código
 print(lines[-2].strip())
 # --8<-- [end:anomaly-warning]
 
