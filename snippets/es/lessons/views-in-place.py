@@ -100,7 +100,8 @@ class TwiceInPlaceUnmarked(torch.autograd.Function):
 
 x.grad = None
 y = x + 2
-TwiceInPlaceUnmarked.apply(y)
+result = TwiceInPlaceUnmarked.apply(y)
+print(result is y, result._base is y, type(result.grad_fn).__name__)
 print(y)
 y.sum().backward()
 print(x.grad)
