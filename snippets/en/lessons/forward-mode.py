@@ -16,6 +16,7 @@ print(primal, tangent)
 # --8<-- [start:running-example]
 # the running example's values (forward mode needs no requires_grad)
 x = torch.randn(3)
+print(x)
 v = torch.tensor([1.0, 0.0, 0.0])
 with fwAD.dual_level():
     dual_x = fwAD.make_dual(x, v)
