@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from tools.hooks import build_once, code_comments, maths, notebook_pages, search
+from tools.hooks import build_once, code_comments, maths, notebook_pages, reader, search
 from tools.notebook_build import CHECKER, SHORT_TRACEBACKS, notebook_path
 from tools.pages import DOCS, ROOT, read_fences, site_config
 
@@ -220,3 +220,31 @@ def test_a_comment_is_given_its_column_so_that_its_wrapped_lines_stay_under_it()
     marked = code_comments.with_columns(pygments.highlight(code, PythonLexer(), HtmlFormatter()))
     assert re.findall(r'style="--column: (\d+)">#', marked) == ["4", "18"]
     assert '<span class="c1"># no indent</span>' in marked
+
+
+# --- Reading times of the home page's parts (reader.py) ---------------------------------------
+
+
+def test_only_a_section_listing_a_whole_part_gets_its_reading_time():
+    """A section that links one lesson in passing is no part: it once read "1 lecciones"."""
+
+    def lesson(name, minutes):
+        return SimpleNamespace(url=f"lessons/{name}/", is_page=True, reading_minutes=minutes)
+
+    first, second, third = lesson("a", 10), lesson("b", 20), lesson("c", 30)
+    part = SimpleNamespace(is_section=True, children=[first, second])
+    other = SimpleNamespace(is_section=True, children=[third])
+    nav = SimpleNamespace(pages=[first, second, third], items=[part, other])
+    home = SimpleNamespace(
+        url="",
+        content='<h2 id="before">Before</h2><p><a href="lessons/a/">a</a></p>'
+        '<h2 id="part">Part</h2><ul><li><a href="lessons/a/">a</a></li>'
+        '<li><a href="lessons/b/">b</a></li></ul><h2 id="glossary">More</h2>'
+        '<p><a href="glossary/">glossary</a></p>',
+    )
+    texts = {"part_time": "{count} lessons, about {time}", "minutes": "{minutes} min"}
+    times = re.findall(
+        r'<h2 id="(\w+)">\w+</h2><p class="part-time">([^<]*)',
+        reader.with_part_times(home, nav, texts),
+    )
+    assert times == [("part", "2 lessons, about 30 min")]

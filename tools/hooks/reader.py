@@ -143,22 +143,28 @@ def part_place(page, nav, texts) -> dict | None:
 
 
 def with_part_times(page, nav, texts) -> str:
-    """After each heading of the home page that lists lessons: how many, and how long they take
-    to read, from the pages themselves."""
+    """After each heading of the home page that lists a part's lessons (all of them, as the
+    navigation has them): how many, and how long they take to read, from the pages themselves.
+    A section that links a lesson or two in passing ("before you start") gets no line."""
     minutes = {item.url: getattr(item, "reading_minutes", 0) for item in nav.pages}
+    parts = [
+        {item.url for item in section.children if item.is_page}
+        for section in nav.items
+        if getattr(section, "is_section", False)
+    ]
     base = page.url
-    content, parts = page.content, []
+    content, lines = page.content, []
     headings = list(H2.finditer(content))
     if not headings:  # a home page without parts (tests/fixtures/build/): zip() would fail
         return content
     for heading, following in zip(headings, [*headings[1:], None], strict=True):
         section = content[heading.end() : following.start() if following else len(content)]
         linked = {base + found["href"] for found in HREF.finditer(section)}
-        lessons = [url for url in minutes if url in linked and "/lessons/" in f"/{url}"]
-        if lessons:
+        lessons = {url for url in minutes if url in linked and "/lessons/" in f"/{url}"}
+        if lessons and lessons in parts:
             total = duration(sum(minutes[url] for url in lessons), texts)
             line = texts["part_time"].format(count=len(lessons), time=total)
-            parts.append((heading.end(), f'<p class="part-time">{line}</p>'))
-    for position, line in reversed(parts):
+            lines.append((heading.end(), f'<p class="part-time">{line}</p>'))
+    for position, line in reversed(lines):
         content = content[:position] + line + content[position:]
     return content
