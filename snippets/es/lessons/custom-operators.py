@@ -42,7 +42,7 @@ print(numpy_sin)
 print(torch.ops.autograd_tutorial.numpy_sin)
 sin_x = numpy_sin(x)
 print(sin_x.requires_grad)
-print(torch.equal(sin_x, torch.sin(x)))
+print(torch.allclose(sin_x, torch.sin(x)))
 # --8<-- [end:custom-op]
 
 # Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución

@@ -208,6 +208,14 @@ print(jacobian)
 print(torch.equal(jacobian, first.weight))
 # --8<-- [end:is-grads-batched]
 
+# --8<-- [start:vmap-fallback]
+torch._C._debug_only_display_vmap_fallback_warnings(True)
+hidden = model[1](first(x))  # la salida de model[1]
+(jacobian,) = torch.autograd.grad(hidden, x, torch.eye(2), is_grads_batched=True)
+torch._C._debug_only_display_vmap_fallback_warnings(False)
+print(jacobian)
+# --8<-- [end:vmap-fallback]
+
 # Ejercicios: docs/es/lessons/module-hooks.md#exercises.
 
 
