@@ -5,7 +5,12 @@ import torch
 
 torch.manual_seed(0)
 x = torch.tensor([-1.0, 0.0, 2.0], requires_grad=True)
-for name, fn in [("relu", torch.relu), ("abs", torch.abs), ("clamp", lambda t: t.clamp(min=0))]:
+for name, fn in [
+    ("relu", torch.relu),
+    ("abs", torch.abs),
+    ("-abs", lambda t: -t.abs()),
+    ("clamp", lambda t: t.clamp(min=0)),
+]:
     (grad,) = torch.autograd.grad(fn(x).sum(), x)
     print(f"{name:5} {grad}")
 # --8<-- [end:relu-abs]
