@@ -116,6 +116,11 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def nav_parts(nav) -> list:
+    """The parts of the navigation: its top-level sections, in order."""
+    return [item for item in nav.items if getattr(item, "is_section", False)]
+
+
 def part_place(page, nav, texts) -> dict | None:
     """Where a lesson sits in its part of the navigation, and what the reader does next."""
     part = page.parent
@@ -124,7 +129,7 @@ def part_place(page, nav, texts) -> dict | None:
     lessons = [item for item in part.children if item.is_page]
     if page not in lessons:  # a page placed in a part without being one of its lessons
         return None
-    parts = [item for item in nav.items if getattr(item, "is_section", False)]
+    parts = nav_parts(nav)
     index = lessons.index(page)
     place = {
         "title": part.title,
@@ -147,11 +152,7 @@ def with_part_times(page, nav, texts) -> str:
     navigation has them): how many, and how long they take to read, from the pages themselves.
     A section that links a lesson or two in passing ("before you start") gets no line."""
     minutes = {item.url: getattr(item, "reading_minutes", 0) for item in nav.pages}
-    parts = [
-        {item.url for item in section.children if item.is_page}
-        for section in nav.items
-        if getattr(section, "is_section", False)
-    ]
+    parts = [{item.url for item in part.children if item.is_page} for part in nav_parts(nav)]
     base = page.url
     content, lines = page.content, []
     headings = list(H2.finditer(content))
