@@ -9,15 +9,14 @@ inside a body fails there with IndentationError, and the home page must not send
 from __future__ import annotations
 
 import codeop
-import re
 
 import pytest
 
+from tools import prompts
+from tools.page_checks import CHECKS
 from tools.pages import DOCS, LANGUAGES, parse_page
 
 LESSONS = sorted((DOCS / LANGUAGES[0] / "lessons").glob("*.md"))
-# What the home page's setup section names, in both languages, as where to paste the blocks.
-WHOLE_BLOCK_PROMPTS = ["Jupyter", "IPython", "`python3.13`"]
 
 
 def blocks(lesson) -> list[tuple[str, str]]:
@@ -60,20 +59,39 @@ def whole_block_error(code: str) -> str | None:
     return None
 
 
-def setup_section(lang: str) -> str:
-    text = (DOCS / lang / "index.md").read_text(encoding="utf-8")
-    return text.split("{ #setup }", 1)[1].split("\n## ", 1)[0]
+def home_page(lang: str, change=None):
+    path = DOCS / lang / "index.md"
+    text = path.read_text(encoding="utf-8")
+    return parse_page(path, change(text) if change else text)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_page_sends_readers_to_prompts_that_take_a_block_whole(lang):
-    setup = setup_section(lang)
-    missing = [prompt for prompt in WHOLE_BLOCK_PROMPTS if prompt not in setup]
-    assert not missing, f"docs/{lang}/index.md, section #setup, no longer names {missing}"
-    assert not re.search(r"`python`", setup), (
-        f"docs/{lang}/index.md sends readers to the classic `python` prompt, where "
-        f"{len(classic_failures())} blocks fail; name the prompts that take a block whole"
-    )
+    # The home page's own doc test runs it: `docs/es/index.md::prompts`.
+    assert CHECKS["prompts"] is prompts.problems
+    assert prompts.problems(home_page(lang)) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (lambda text: text.replace("`python3.13`", "Python 3.13"), "no longer names `python3.13`"),
+        (lambda text: text.replace("IPython", "IPy"), "no longer names IPython"),
+        (lambda text: text.replace("`python3.13`", "`python`"), "classic `python` prompt"),
+        (lambda text: text.replace("{ #setup }", "{ #install }"), "no section"),
+    ],
+)
+def test_a_home_page_naming_the_wrong_prompts_fails(lang, change, named):
+    found = prompts.problems(home_page(lang, change))
+    assert any(named in problem and "docs/" + lang + "/index.md" in problem for problem in found)
+    assert all("fix:" in problem for problem in found)
+
+
+def test_only_the_home_page_is_checked_for_prompts():
+    lesson = LESSONS[0]
+    text = lesson.read_text(encoding="utf-8") + "\n## Setup { #setup }\n\nUse `python`.\n"
+    assert prompts.problems(parse_page(lesson, text)) == []
 
 
 def test_every_block_pastes_whole():

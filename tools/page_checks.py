@@ -25,6 +25,7 @@ from tools import (
     notebook_drift,
     numbers,
     parity,
+    prompts,
     prose,
     same_code,
     spelling,
@@ -178,5 +179,6 @@ CHECKS: dict[str, Callable[[Page], list[str]]] = {
     "terms": style_terms,
     "parity": page_parity,
     "home-link": home_link,
+    "prompts": prompts.problems,  # the home page names where a block pastes whole
     "glossary-use": glossary_use,
 }
