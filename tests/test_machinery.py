@@ -407,6 +407,7 @@ def test_each_test_is_named_after_the_snippet_section_it_runs(tmp_path):
             "image-text",
             "notebook-drift",
             "parity",
+            "prompts",
             "same-code",
             "spelling",
             "stated-values",
