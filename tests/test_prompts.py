@@ -8,7 +8,12 @@ inside a body fails there with IndentationError, and the home page must not send
 
 from __future__ import annotations
 
+import ast
 import codeop
+import contextlib
+import io
+import sys
+import warnings
 
 import pytest
 
@@ -111,6 +116,69 @@ def classic_failures() -> list[str]:
         for where, code in blocks(lesson)
         if (error := classic_prompt_error(code))
     ]
+
+
+def repl_echoes(code: str, namespace: dict) -> list[str]:
+    """What Python 3.13's interpreter shows of `code` pasted whole, beyond what it prints: it
+    runs every statement but the last as a module, the last as interactive input, which shows
+    the value of each expression statement in it (CPython's Lib/_pyrepl/console.py, runsource;
+    this machine's Python is older, so the rule is copied, not run). Runs the code."""
+    tree = ast.parse(code)
+    shown: list[str] = []
+    hook = sys.displayhook
+    sys.displayhook = lambda value: value is None or shown.append(repr(value))
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for statement in tree.body:
+                last = statement is tree.body[-1]
+                wrapper = ast.Interactive([statement]) if last else ast.Module([statement], [])
+                exec(compile(wrapper, "<input>", "single" if last else "exec"), namespace)
+    except Exception:  # a block that fails on purpose stops there, as in the interpreter
+        pass
+    finally:
+        sys.displayhook = hook
+    return shown
+
+
+def repl_echoes_by_block() -> dict[str, tuple[ast.stmt, list[str]]]:
+    """Each lesson block that Python 3.13's interpreter shows more of: its last statement and
+    what it shows. A lesson's blocks run in order, in one namespace, as the reader pastes them."""
+    found = {}
+    for lesson in LESSONS:
+        namespace = {"__name__": "__main__"}
+        for where, code in blocks(lesson):
+            if shown := repl_echoes(code, namespace):
+                found[where] = (ast.parse(code).body[-1], shown)
+    return found
+
+
+def test_the_interpreter_shows_more_only_where_the_home_page_says():
+    # docs/<lang>/index.md#setup: only a block ending in a `for` loop or a `with` block shows
+    # more in the interpreter, like `tensor([0., 0., 0., 0.])` after accumulation's zero_().
+    echoes = repl_echoes_by_block()
+    elsewhere = [
+        where for where, (last, _) in echoes.items() if not isinstance(last, ast.For | ast.With)
+    ]
+    assert elsewhere == [], "these blocks show more in the interpreter; update the home page"
+    [(_, shown)] = [echo for where, echo in echoes.items() if "accumulation.md" in where]
+    assert shown == ["tensor([0., 0., 0., 0.])"] * 3
+    for lang in LANGUAGES:
+        assert "`tensor([0., 0., 0., 0.])`" in prompts.setup_section(home_page(lang).text)
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("x = 2\nx\nx + 1\n", ["3"]),  # only the last statement shows its value
+        ("for i in range(2):\n    i\n", ["0", "1"]),
+        ("with contextlib.nullcontext():\n    7\n    None\n", ["7"]),
+        ("x = 1\nprint(x)\n", []),
+        ("1 / 0\n5\n", []),  # stops at the error, as the block's own output shows
+    ],
+)
+def test_the_interpreter_is_simulated_as_it_shows_values(code, shown):
+    assert repl_echoes(code, {"contextlib": contextlib}) == shown
 
 
 def test_the_classic_prompt_rejects_what_the_home_page_warns_of():
