@@ -30,12 +30,14 @@ print(grad_z)
 # --8<-- [end:chain-mean]
 
 # --8<-- [start:chain-mul]
-print(y)
-# the MulBackward0 that `* 2` made: z = s * 2, where s = y * y
+# the values of y, without history: what we compute from them is not recorded
+y_values = y.detach()
+print(y_values)
+# The MulBackward0 that `* 2` made: z = s * 2, where s = y * y
 grad_s = grad_z * 2
 print(grad_s)
-# the MulBackward0 that `y * y` made: a term for each factor
-grad_y = grad_s * y + grad_s * y
+# The MulBackward0 that `y * y` made: a term for each factor
+grad_y = grad_s * y_values + grad_s * y_values
 print(grad_y)
 # --8<-- [end:chain-mul]
 
@@ -47,8 +49,11 @@ print(torch.allclose(grad_x, x.grad))
 # --8<-- [end:chain-add]
 
 # --8<-- [start:by-hand]
-print(4 * (x + 2) / 3)
-print(torch.allclose(x.grad, 4 * (x + 2) / 3))
+# the values of x, without history
+x_values = x.detach()
+formula = 4 * (x_values + 2) / 3
+print(formula)
+print(torch.allclose(x.grad, formula))
 # --8<-- [end:by-hand]
 
 # Exercises: docs/en/lessons/backward.md#exercises.

@@ -41,9 +41,11 @@ print(torch.allclose(x.grad - first_grad, 4 * y * v))
 
 # --8<-- [start:jacobian]
 def f(t):
+    # the computation of z, as a function of its input
     return (t + 2) * (t + 2) * 2
 
 
+# `jacrev(f)` is a new function; we call it on the values of x
 jacobian = torch.func.jacrev(f)(x.detach())
 print(jacobian)
 print(v @ jacobian)

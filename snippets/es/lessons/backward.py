@@ -30,12 +30,14 @@ print(grad_z)
 # --8<-- [end:chain-mean]
 
 # --8<-- [start:chain-mul]
-print(y)
-# el MulBackward0 que creó `* 2`: z = s * 2, con s = y * y
+# los valores de y, sin historial: lo que calculamos con ellos no se registra
+y_values = y.detach()
+print(y_values)
+# El MulBackward0 que creó `* 2`: z = s * 2, con s = y * y
 grad_s = grad_z * 2
 print(grad_s)
-# el MulBackward0 que creó `y * y`: un término por cada factor
-grad_y = grad_s * y + grad_s * y
+# El MulBackward0 que creó `y * y`: un término por cada factor
+grad_y = grad_s * y_values + grad_s * y_values
 print(grad_y)
 # --8<-- [end:chain-mul]
 
@@ -47,8 +49,11 @@ print(torch.allclose(grad_x, x.grad))
 # --8<-- [end:chain-add]
 
 # --8<-- [start:by-hand]
-print(4 * (x + 2) / 3)
-print(torch.allclose(x.grad, 4 * (x + 2) / 3))
+# los valores de x, sin historial
+x_values = x.detach()
+formula = 4 * (x_values + 2) / 3
+print(formula)
+print(torch.allclose(x.grad, formula))
 # --8<-- [end:by-hand]
 
 # Ejercicios: docs/es/lessons/backward.md#exercises.

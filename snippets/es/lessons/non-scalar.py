@@ -41,9 +41,11 @@ print(torch.allclose(x.grad - first_grad, 4 * y * v))
 
 # --8<-- [start:jacobian]
 def f(t):
+    # el cálculo de z, como función de su entrada
     return (t + 2) * (t + 2) * 2
 
 
+# `jacrev(f)` es una función nueva; la llamamos con los valores de x
 jacobian = torch.func.jacrev(f)(x.detach())
 print(jacobian)
 print(v @ jacobian)
