@@ -112,6 +112,17 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
+try:
+    # --8<-- [start:which-node-first]
+    w = x.exp()
+    q = w**2  # the node for q saves w, still at version 0
+    w.mul_(2)
+    print(q.grad_fn.name(), q.grad_fn.next_functions[0][0].name())
+    q.sum().backward()
+    # --8<-- [end:which-node-first]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
 # The anomaly check fails on purpose. Run as a script, the file prints the error and
 # carries on.
 try:

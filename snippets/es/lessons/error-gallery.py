@@ -112,6 +112,17 @@ try:
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
 
+try:
+    # --8<-- [start:which-node-first]
+    w = x.exp()
+    q = w**2  # el nodo de q guarda w, todavía en la versión 0
+    w.mul_(2)
+    print(q.grad_fn.name(), q.grad_fn.next_functions[0][0].name())
+    q.sum().backward()
+    # --8<-- [end:which-node-first]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+
 # La detección de anomalías falla a propósito. Si ejecutas el archivo, el error se
 # imprime y la ejecución continúa.
 try:
