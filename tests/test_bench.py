@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tools.installed import HYPERFINE, require
 from tools.pages import DOCS, LANGUAGES, ROOT, all_pages
 
@@ -106,3 +108,14 @@ def test_start_serve_tries_another_port_when_the_server_exits(monkeypatch, tmp_p
     finally:
         server.terminate()
         server.wait()
+
+
+def test_a_failing_timed_command_is_named(tmp_path):
+    from tools import bench
+
+    require(shutil.which("hyperfine") is not None, HYPERFINE)
+    named = {"fine": ("true", "true"), "broken": ("false", "true")}
+    with pytest.raises(SystemExit) as failure:
+        bench.hyperfine(named, tmp_path)
+    assert "`false` (broken) failed" in str(failure.value)
+    assert "fix: run it alone" in str(failure.value)

@@ -97,11 +97,18 @@ def bare_material_site(folder: Path) -> Path:
 def hyperfine(named: dict[str, tuple[str, str]], work: Path) -> dict[str, float]:
     """One run of each command, by hyperfine; seconds per name."""
     report = work / "hyperfine.json"
-    command = ["hyperfine", "--runs", "1", "--style", "none", "--export-json", str(report)]
+    command = ["hyperfine", "--runs", "1", "--style", "basic", "--export-json", str(report)]
     for name, (timed, prepare) in named.items():
         command += ["--prepare", prepare, "--command-name", name, timed]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if run.returncode:  # the last "Benchmark N: name" hyperfine printed is the one that failed
+        started = re.findall(r"^Benchmark \d+: (.+)$", run.stdout, re.MULTILINE)
+        name = started[-1] if started else "?"
+        sys.exit(
+            f"make bench: `{named[name][0] if name in named else name}` ({name}) failed: "
+            f"{run.stderr.strip().splitlines()[-1]}\n  fix: run it alone to see its output"
+        )
     results = json.loads(report.read_text())["results"]
     return {result["command"]: result["mean"] for result in results}
 
