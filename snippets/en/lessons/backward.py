@@ -30,7 +30,7 @@ print(grad_z)
 # --8<-- [end:chain-mean]
 
 # --8<-- [start:chain-mul]
-# the values of y, without history: what we compute from them is not recorded
+# The values of y, without history: what we compute from them is not recorded
 y_values = y.detach()
 print(y_values)
 # The MulBackward0 that `* 2` made: z = s * 2, where s = y * y
@@ -49,7 +49,7 @@ print(torch.allclose(grad_x, x.grad))
 # --8<-- [end:chain-add]
 
 # --8<-- [start:by-hand]
-# the values of x, without history
+# The values of x, without history
 x_values = x.detach()
 formula = 4 * (x_values + 2) / 3
 print(formula)

@@ -41,7 +41,7 @@ print(torch.allclose(x.grad - first_grad, 4 * y * v))
 
 # --8<-- [start:jacobian]
 def f(t):
-    # the computation of z, as a function of its input
+    # The computation of z, as a function of its input
     return (t + 2) * (t + 2) * 2
 
 

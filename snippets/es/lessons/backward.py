@@ -30,7 +30,7 @@ print(grad_z)
 # --8<-- [end:chain-mean]
 
 # --8<-- [start:chain-mul]
-# los valores de y, sin historial: lo que calculamos con ellos no se registra
+# Los valores de y, sin historial: lo que calculamos con ellos no se registra
 y_values = y.detach()
 print(y_values)
 # El MulBackward0 que creó `* 2`: z = s * 2, con s = y * y
@@ -49,7 +49,7 @@ print(torch.allclose(grad_x, x.grad))
 # --8<-- [end:chain-add]
 
 # --8<-- [start:by-hand]
-# los valores de x, sin historial
+# Los valores de x, sin historial
 x_values = x.detach()
 formula = 4 * (x_values + 2) / 3
 print(formula)

@@ -42,7 +42,7 @@ respuesta = []
 node = out.grad_fn
 while node is not None:
     respuesta.append(node.name())
-    # Solo la primera entrada: basta en este grafo, no para recorrer cualquiera.
+    # Solo la primera entrada: basta para este grafo, pero no para recorrer uno cualquiera.
     node = node.next_functions[0][0] if node.next_functions else None
 print(*respuesta, sep="\n")
 # --8<-- [end:exercise-3]

@@ -41,7 +41,7 @@ print(torch.allclose(x.grad - first_grad, 4 * y * v))
 
 # --8<-- [start:jacobian]
 def f(t):
-    # el cálculo de z, como función de su entrada
+    # El cálculo de z, como función de su entrada
     return (t + 2) * (t + 2) * 2
 
 
