@@ -169,7 +169,7 @@ print(torch.autograd.gradcheck(numpy_cos, (x64,), raise_exception=False))
 # --8<-- [end:opcheck-is-not-gradcheck]
 
 
-# --8<-- [start:function-on-meta]
+# --8<-- [start:numpy-function]
 class NumPySin(torch.autograd.Function):
     @staticmethod
     def forward(t):
@@ -188,16 +188,20 @@ class NumPySin(torch.autograd.Function):
 x.grad = None
 NumPySin.apply(x).sum().backward()
 print(x.grad)
-# --8<-- [end:function-on-meta]
+# --8<-- [end:numpy-function]
 
 # This error is intended. Run as a script, the file prints it and carries on; the page shows
 # the traceback.
 try:
-    # --8<-- [start:function-on-meta-error]
-    NumPySin.apply(shapes_only)
-    # --8<-- [end:function-on-meta-error]
-except NotImplementedError as error:
-    print(f"NotImplementedError: {error}")
+    # --8<-- [start:numpy-function-export]
+    class UsesNumPySin(torch.nn.Module):
+        def forward(self, t):
+            return NumPySin.apply(t)
+
+    torch.export.export(UsesNumPySin(), (x,))
+    # --8<-- [end:numpy-function-export]
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
 
 # Exercises: docs/en/lessons/custom-operators.md#exercises.
 

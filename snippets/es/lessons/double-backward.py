@@ -69,19 +69,18 @@ class TanhOnce(Tanh):  # el mismo forward y el mismo setup_context
 
 
 print(torch.autograd.gradcheck(TanhOnce.apply, (x64,)))
-tanh_x = TanhOnce.apply(x)
-(first,) = torch.autograd.grad(tanh_x.sum(), x, create_graph=True)
-print(first)
 # --8<-- [end:once]
 
-# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución continúa;
-# la página muestra la traza.
-try:
-    # --8<-- [start:once-error]
-    torch.autograd.grad(first.sum(), x)
-    # --8<-- [end:once-error]
-except RuntimeError as error:
-    print(f"RuntimeError: {error}")
+# --8<-- [start:once-silent]
+# x**2 llega a x sin pasar por TanhOnce
+(first,) = torch.autograd.grad((TanhOnce.apply(x) + x**2).sum(), x, create_graph=True)
+(second,) = torch.autograd.grad(first.sum(), x, retain_graph=True)
+print(second)
+first.sum().backward()
+print(x.grad)
+print(-2 * r * (1 - r * r) + 2)  # la correcta: la derivada segunda de tanh, más 2
+x.grad = None  # reiniciamos el gradiente para lo que sigue
+# --8<-- [end:once-silent]
 
 # Este fallo de la comprobación es intencionado. Si ejecutas el archivo, se imprime y la
 # ejecución continúa; la página lo muestra.
