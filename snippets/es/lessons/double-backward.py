@@ -86,13 +86,19 @@ x.grad = None  # reiniciamos el gradiente para lo que sigue
 # ejecución continúa; la página lo muestra.
 try:
     # --8<-- [start:once-gradgradcheck]
-    grad_output = torch.ones(3, requires_grad=True)
-    (first,) = torch.autograd.grad(TanhOnce.apply(x), x, grad_output, create_graph=True)
-    print(first)
     torch.autograd.gradgradcheck(TanhOnce.apply, (x64,))
     # --8<-- [end:once-gradgradcheck]
 except RuntimeError as error:  # GradcheckError es un RuntimeError
     print(f"{type(error).__name__}: {error}")
+
+
+# --8<-- [start:once-error-node]
+grad_output = torch.ones(3, requires_grad=True)  # un grad_output que requiere gradiente
+(first,) = torch.autograd.grad(TanhOnce.apply(x), x, grad_output, create_graph=True)
+print(first)
+leaf = first.grad_fn.next_functions[0][0].variable  # la hoja a la que lleva el nodo Error
+print(leaf, leaf is x)
+# --8<-- [end:once-error-node]
 
 
 # --8<-- [start:intermediate]
