@@ -172,6 +172,8 @@ def test_alphabetical_order_is_each_language_s_own():
     spanish = ["Árbol", "`grad_fn`", "Gradiente", "Nodo", "Ñandú", "Operación *in situ*"]
     assert sorted(spanish, key=lambda term: sort_key(term, "es")) == spanish
     assert sort_key("Ñandú", "en") < sort_key("Nodo", "en")  # English: ñ is an n
+    # Letter by letter, not word by word: spaces and hyphens count for nothing.
+    assert sort_key("Inference tensor", "en") < sort_key("In-place operation", "en")
 
 
 def test_term_a_lesson_defines_without_an_entry_fails(tmp_path):

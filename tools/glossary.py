@@ -218,14 +218,15 @@ DEFINED = re.compile(r"\*\*(?P<term>[^*]+)\*\*\s*\(\s*\*(?P<other>[^*]+)\*\s*\)"
 
 
 def sort_key(term: str, lang: str) -> str:
-    """The term as the language's alphabetical order compares it: case, accents, backticks and
-    punctuation aside, and in Spanish «ñ» after «n». Written here: no collation library is
-    installed (PyICU needs the ICU C library; the locale module needs system locales)."""
+    """The term as the language's alphabetical order compares it: letter by letter, with case,
+    accents, backticks, spaces and punctuation aside ("Inference tensor" before "In-place
+    operation"), and in Spanish «ñ» after «n». Written here: no collation library is installed
+    (PyICU needs the ICU C library; the locale module needs system locales)."""
     text = unicodedata.normalize("NFD", term.replace("`", "").replace("*", "").lower())
     if lang == "es":
         text = text.replace("n\u0303", "n\uffff")  # ñ: after every n..., before o
     text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^a-z0-9\uffff]+", " ", text).split())
+    return re.sub(r"[^a-z0-9\uffff]+", "", text)
 
 
 def order_problems(glossary: Path, lang: str) -> list[str]:

@@ -57,14 +57,16 @@ except AttributeError as error:
     print(f"AttributeError: {error}")
 
 # --8<-- [start:exercise-4]
-weights = torch.ones(4, requires_grad=True)
-optimizer = torch.optim.SGD([weights], lr=0.1)
+sgd_weights = torch.ones(4, requires_grad=True)
+optimizer = torch.optim.SGD([sgd_weights], lr=0.1)
 for step in range(3):
-    loss = (weights * 3).sum()
+    loss = (sgd_weights * 3).sum()
     loss.backward()
     optimizer.step()
     optimizer.zero_grad()
-answer = (weights, weights.grad)
-print(weights)
-print(weights.grad)
+answer = (sgd_weights, sgd_weights.grad)
+print(sgd_weights)
+print(sgd_weights.grad)
+# `weights` still holds the result of the hand-written loop
+print(torch.equal(sgd_weights, weights), torch.allclose(sgd_weights, weights))
 # --8<-- [end:exercise-4]
