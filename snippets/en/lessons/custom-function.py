@@ -66,9 +66,9 @@ class SquareOnCtx(Square):
 
 x.grad = None
 y = x + 2
-z = SquareOnCtx.apply(y)
+squared = SquareOnCtx.apply(y)
 y.mul_(10)  # changes `y` after `forward` has run
-z.sum().backward()
+squared.sum().backward()
 print(x.grad)
 print(2 * (x.detach() + 2))
 # --8<-- [end:saved-on-ctx]
@@ -78,9 +78,9 @@ print(2 * (x.detach() + 2))
 try:
     # --8<-- [start:saved-for-backward]
     y = x + 2
-    z = Square.apply(y)
+    squared = Square.apply(y)
     y.mul_(10)
-    z.sum().backward()
+    squared.sum().backward()
     # --8<-- [end:saved-for-backward]
 except RuntimeError as error:
     print(f"RuntimeError: {error}")
