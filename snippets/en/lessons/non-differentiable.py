@@ -70,7 +70,8 @@ print(y)
 print(x.grad)
 # --8<-- [end:double-where]
 
-# This error is intended. Run as a script, the file prints it and carries on.
+# This error is intended. Run as a script, the file prints it and carries on;
+# the page shows the traceback.
 try:
     # --8<-- [start:detect-anomaly]
     import warnings

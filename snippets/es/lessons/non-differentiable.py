@@ -70,7 +70,8 @@ print(y)
 print(x.grad)
 # --8<-- [end:double-where]
 
-# Este error es intencionado. Si ejecutas el archivo, el error se imprime y la ejecución continúa.
+# Este error es intencionado. Si ejecutas el archivo, se imprime y la ejecución
+# continúa; la página muestra la traza.
 try:
     # --8<-- [start:detect-anomaly]
     import warnings
