@@ -100,7 +100,7 @@ except RuntimeError as error:
 # --8<-- [start:register-fake]
 @numpy_sin.register_fake
 def _(t):
-    # solo la forma, el tipo, el dispositivo y la disposición en memoria del resultado: ningún dato
+    # solo la forma, el tipo, el dispositivo y el avance del resultado: ningún dato
     return torch.empty_like(t)
 
 
