@@ -40,9 +40,9 @@ print(torch.allclose(x.grad - first_grad, 4 * y * v))
 
 
 # --8<-- [start:jacobian]
-def f(t):
+def f(u):
     # The computation of z, as a function of its input
-    return (t + 2) * (t + 2) * 2
+    return (u + 2) * (u + 2) * 2
 
 
 # `jacrev(f)` is a new function; we call it on the values of x

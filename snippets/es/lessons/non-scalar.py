@@ -40,9 +40,9 @@ print(torch.allclose(x.grad - first_grad, 4 * y * v))
 
 
 # --8<-- [start:jacobian]
-def f(t):
+def f(u):
     # El cálculo de z, como función de su entrada
-    return (t + 2) * (t + 2) * 2
+    return (u + 2) * (u + 2) * 2
 
 
 # `jacrev(f)` es una función nueva; la llamamos con los valores de x
