@@ -100,4 +100,11 @@ def test_inline_code_two_characters_over_the_widest_that_fits_fails():
     """The 48-character call the browser tour found overflowing a paragraph on a phone."""
     name = "`_debug_only_display_vmap_fallback_warnings(True)`"
     [problem] = code_width(changed("en", "## Leaf tensors", f"Call {name}.\n\n## Leaf tensors"))
-    assert f"{name} has a word of 48 characters, wider than a phone (at most 46)" in problem
+    assert f"{name} has a word of 48 characters, wider than a phone (at most 42)" in problem
+
+
+def test_inline_code_the_browser_found_overflowing_a_notebook_page_fails():
+    """The 45-character call in leaf-tensors that ran 18 px off a phone's paragraph."""
+    name = "`x.detach().to(torch.float32).requires_grad_()`"
+    [problem] = code_width(changed("en", "## Leaf tensors", f"Call {name}.\n\n## Leaf tensors"))
+    assert f"{name} has a word of 45 characters, wider than a phone (at most 42)" in problem
